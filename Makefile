@@ -1,0 +1,49 @@
+# Every task of the project. `make help` lists them; README.md names the two you need.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+# python3 resolves to 3.13 through .python-version (pyenv); uv never downloads a Python.
+PYTHON := python3
+UV_VERSION := 0.13.9
+UV := $(PYTHON) -m uv
+VENV := .venv/bin
+export UV_PYTHON_DOWNLOADS := never
+# Material 9.8 prints an end-of-life banner on every build; it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup build serve dev test lint notebook chromium
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: .venv/.synced node_modules/.installed ## Install locked Python and npm packages
+
+.venv/.synced: pyproject.toml uv.lock snippets/pyproject.toml .python-version
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --locked
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+chromium: ## Install Debian's Chromium for the browser tests (when missing)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+build: setup ## Build the complete site into site/
+	$(VENV)/mkdocs build --strict
+
+serve: build ## Build, then serve the site at http://127.0.0.1:8000
+	$(VENV)/python scripts/serve_site.py site --port 8000
+
+dev: setup ## Live-reloading server for writing content (http://127.0.0.1:8000)
+	$(VENV)/mkdocs serve --strict
+
+test: setup chromium ## Run every test: snippets, hooks, notebook, built site, browser
+	$(VENV)/pytest
+
+lint: setup ## Lint Python: snippets, hooks, tests, scripts
+	$(VENV)/ruff check snippets overrides tests scripts
+
+notebook: setup ## Re-execute the lab notebook and store its outputs
+	$(VENV)/jupyter nbconvert --to notebook --execute --inplace docs/labs/*.ipynb

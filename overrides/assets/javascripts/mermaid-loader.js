@@ -1,0 +1,21 @@
+// Material renders ```mermaid blocks with a global `mermaid` object and, when none exists,
+// fetches one from a CDN. This stand-in provides the two calls Material makes and imports the
+// self-hosted Mermaid build (copied by overrides/hooks/vendor_assets.py) only when a page
+// actually has a diagram, so pages without diagrams download nothing.
+(() => {
+  const moduleUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", document.currentScript.src);
+  let config = {};
+  let mermaidModule;
+  const loadMermaid = () => (mermaidModule ??= import(moduleUrl.href).then(({ default: m }) => {
+    m.initialize(config);
+    return m;
+  }));
+  window.mermaid = {
+    initialize(options) {
+      config = options;
+    },
+    async render(id, text) {
+      return (await loadMermaid()).render(id, text);
+    },
+  };
+})();

@@ -1,0 +1,36 @@
+"""Copy the front-end packages the site serves itself from node_modules/ into the built site.
+
+The site must load nothing from another origin, so Mermaid (and, later, Pyodide) are served
+from site/assets/vendor/. Versions are pinned once, in package.json / package-lock.json.
+"""
+
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+NODE_MODULES = Path("node_modules")
+
+# (source inside node_modules, destination inside site/assets/vendor, glob of files to copy)
+VENDORED = [
+    ("mermaid/dist", "mermaid", "mermaid.esm.min.mjs"),
+    ("mermaid/dist", "mermaid", "chunks/mermaid.esm.min/*.mjs"),
+]
+
+
+def copy_vendored(node_modules, vendor_dir):
+    for source, destination, pattern in VENDORED:
+        source_dir = node_modules / source
+        matches = sorted(source_dir.glob(pattern))
+        if not matches:
+            raise PluginError(
+                f"{source_dir}/{pattern} is missing: run `npm ci` (or `make build`) first."
+            )
+        for path in matches:
+            target = vendor_dir / destination / path.relative_to(source_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def on_post_build(config):
+    copy_vendored(NODE_MODULES, Path(config["site_dir"]) / "assets" / "vendor")
