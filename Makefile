@@ -39,7 +39,7 @@ serve: build ## Build, then serve the site at http://127.0.0.1:8000
 dev: setup ## Live-reloading server for writing content (http://127.0.0.1:8000)
 	$(VENV)/mkdocs serve --strict
 
-test: setup chromium ## Run every test: snippets, hooks, notebook, built site, browser
+test: setup chromium lint ## Run every test: lint, snippets, hooks, notebook, built site, browser
 	$(VENV)/pytest
 
 lint: setup ## Lint Python: snippets, hooks, tests, scripts

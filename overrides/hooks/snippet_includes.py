@@ -32,7 +32,8 @@ def check_include(target, base_paths):
     if found is None:
         return f'snippet "{path}" not found in {", ".join(map(str, base_paths))}'
     if section and not has_section(found.read_text(encoding="utf-8"), section):
-        return f'snippet "{path}" has no section "{section}" (--8<-- [start:{section}] ... [end:{section}])'
+        markers = f"--8<-- [start:{section}] ... [end:{section}]"
+        return f'snippet "{path}" has no section "{section}" ({markers})'
     return None
 
 
@@ -47,7 +48,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     base_paths = config["mdx_configs"]["pymdownx.snippets"]["base_path"]
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    problems = [f"docs/{page.file.src_uri}:{n}: {why}" for n, why in find_broken_includes(source, base_paths)]
+    problems = [
+        f"docs/{page.file.src_uri}:{n}: {why}"
+        for n, why in find_broken_includes(source, base_paths)
+    ]
     if problems:
         raise PluginError("Broken snippet include(s):\n  " + "\n  ".join(problems))
     return markdown

@@ -1,11 +1,12 @@
 """Copy the front-end packages the site serves itself from node_modules/ into the built site.
 
-The site must load nothing from another origin, so Mermaid (and, later, Pyodide) are served
-from site/assets/vendor/. Versions are pinned once, in package.json / package-lock.json.
+The site must load nothing from another origin, so Mermaid, MathJax (and, later, Pyodide) are
+served from site/assets/vendor/. Versions are pinned once, in package.json / package-lock.json.
 """
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -15,7 +16,14 @@ NODE_MODULES = Path("node_modules")
 VENDORED = [
     ("mermaid/dist", "mermaid", "mermaid.esm.min.mjs"),
     ("mermaid/dist", "mermaid", "chunks/mermaid.esm.min/*.mjs"),
+    # MathJax 3 loads its fonts and extensions relative to its own script, so all stay local.
+    ("mathjax/es5", "mathjax", "tex-mml-chtml.js"),
+    *[("mathjax/es5", "mathjax", f"{folder}/**/*.js") for folder in ["a11y", "input", "ui"]],
+    ("mathjax/es5", "mathjax", "sre/mathmaps/*.json"),
+    ("mathjax/es5", "mathjax", "output/chtml/**/*.js"),
+    ("mathjax/es5", "mathjax", "output/chtml/fonts/woff-v2/*.woff"),
 ]
+MATHJAX_SCRIPT = "assets/vendor/mathjax/tex-mml-chtml.js"
 
 
 def copy_vendored(node_modules, vendor_dir):
@@ -30,6 +38,17 @@ def copy_vendored(node_modules, vendor_dir):
             target = vendor_dir / destination / path.relative_to(source_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+
+
+def on_config(config):
+    # mkdocs-jupyter loads MathJax from a CDN by default. Point it at the vendored copy with a
+    # root-relative URL that includes the deployment's path, so it resolves from any page, also
+    # after instant navigation.
+    site_path = urlsplit(config["site_url"] or "/").path.rstrip("/")
+    config["plugins"]["mkdocs-jupyter"].config["custom_mathjax_url"] = (
+        f"{site_path}/{MATHJAX_SCRIPT}"
+    )
+    return config
 
 
 def on_post_build(config):

@@ -6,6 +6,7 @@ milliseconds, always gives the same predictions, and exposes the two calls the l
 ``model.score(X, y)`` (accuracy) and ``model.predict(text)`` (probability of positive).
 """
 
+import csv
 import math
 import re
 from collections import Counter
@@ -67,13 +68,12 @@ class SentimentModel:
 
     def score(self, texts, labels):
         """Accuracy on labelled texts, like scikit-learn's ``score``."""
-        hits = sum((self.predict(text) >= 0.5) == bool(label) for text, label in zip(texts, labels))
+        pairs = zip(texts, labels, strict=True)
+        hits = sum((self.predict(text) >= 0.5) == bool(label) for text, label in pairs)
         return hits / len(labels)
 
 
 def _reviews(split):
-    import csv
-
     rows = [row for row in csv.DictReader(data_lines("reviews.csv")) if row["split"] == split]
     return [row["text"] for row in rows], [int(row["label"]) for row in rows]
 

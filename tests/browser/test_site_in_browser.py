@@ -1,0 +1,86 @@
+"""The built site in Debian's Chromium: self-contained, diagrams, deep links, search, palette."""
+
+import pytest
+from playwright.sync_api import expect
+
+PAGES = [
+    "",
+    "lessons/mlops-vs-devops/",
+    "labs/testing-ml-systems/",
+    "cheatsheets/mlops-vs-devops/",
+    "contributing/",
+]
+LESSON = "lessons/mlops-vs-devops/"
+
+
+def mermaid_requests(page):
+    return [url for url in page.requests.urls if "/assets/vendor/mermaid/" in url]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_requests_nothing_from_another_origin(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.requests.urls, "the request log recorded the page load"
+    assert page.requests.foreign() == []
+
+
+def test_diagrams_render_from_the_self_hosted_mermaid(page, site_url):
+    page.goto(site_url + LESSON)
+    diagrams = page.locator("div.mermaid")
+    expect(diagrams).to_have_count(5)
+    for index in range(5):
+        assert diagrams.nth(index).bounding_box()["height"] > 40
+    assert any(url.endswith("mermaid.esm.min.mjs") for url in mermaid_requests(page))
+    assert page.requests.foreign() == []
+
+
+def test_pages_without_diagrams_do_not_download_mermaid(page, site_url):
+    page.goto(site_url, wait_until="networkidle")
+    assert mermaid_requests(page) == []
+
+
+def test_card_deep_link_opens_and_shows_the_card(page, site_url):
+    page.goto(site_url + LESSON + "#card-cicd-for-ml")
+    card = page.locator("#card-cicd-for-ml")
+    expect(card).to_have_attribute("open", "")
+    expect(card.get_by_text("Continuous Training").first).to_be_in_viewport()
+    expect(page.locator("#card-mlops-tools")).not_to_have_attribute("open", "")
+
+
+def test_card_opens_from_the_keyboard(page, site_url):
+    page.goto(site_url + LESSON)
+    summary = page.locator("#card-devops-vs-mlops > summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#card-devops-vs-mlops")).to_have_attribute("open", "")
+
+
+def test_instant_navigation_keeps_diagrams_working(page, site_url):
+    page.goto(site_url)
+    page.evaluate("window.__notReloaded = true")
+    page.get_by_role("link", name="Lesson 2: MLOps vs DevOps").first.click()
+    expect(page).to_have_url(site_url + LESSON)
+    expect(page.locator("div.mermaid")).to_have_count(5)
+    assert page.evaluate("window.__notReloaded") is True, "navigation reloaded the page"
+
+
+def test_search_works_offline(page, site_url):
+    page.goto(site_url + LESSON, wait_until="networkidle")
+    # Material's search ignores queries typed before its worker has loaded the index.
+    index_loaded = "performance.getEntriesByType('resource').some(r => r.name.endsWith('.json'))"
+    page.wait_for_function(f"() => {index_loaded}")
+    page.wait_for_timeout(500)
+    page.keyboard.press("/")  # Material's shortcut: focus search
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    search.press_sequentially("Kubernetes", delay=50)
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Kubernetes")
+    assert page.requests.foreign() == []
+
+
+def test_palette_toggle_switches_to_dark_and_back(page, site_url):
+    page.goto(site_url)
+    body = page.locator("body")
+    initial = body.get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    expect(body).not_to_have_attribute("data-md-color-scheme", initial)

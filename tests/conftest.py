@@ -1,0 +1,125 @@
+"""Shared fixtures: the site is built once per session from the current sources, served on a
+free localhost port, and driven by Debian's Chromium through Playwright."""
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from serve_site import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags verified on this machine kind (../shared/notes/platform-facts.md): no sandbox as root,
+# no GPU, and no background traffic to hosts this network cannot reach.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def build_site(project_dir, site_dir, site_url="http://127.0.0.1:8000/"):
+    """Run `mkdocs build --strict`; return the completed process (never raises)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def mkdocs_build():
+    return build_site
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """(site directory, URL): built for the URL it is served at, since Material's instant
+    navigation only handles links whose origin matches site_url."""
+    site_dir = tmp_path_factory.mktemp("site")
+    server = make_server(site_dir, port=0)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = build_site(ROOT, site_dir, site_url=url)
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site_dir, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site):
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site):
+    return served_site[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every URL a page requested, so tests can assert nothing left the site's origin."""
+
+    def __init__(self, origin):
+        self.origin = origin
+        self.urls = []
+
+    def record(self, request):
+        self.urls.append(request.url)
+
+    def foreign(self):
+        return [url for url in self.urls if not url.startswith(("data:", "blob:", self.origin))]
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = RequestLog(site_url.rstrip("/"))
+    page.on("request", page.requests.record)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory):
+    """A throw-away copy of the project, for builds that must fail (broken links, includes)."""
+
+    def copy():
+        target = tmp_path_factory.mktemp("project")
+        for name in ["docs", "overrides", "snippets", "mkdocs.yml", "README.md"]:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy(source, target / name)
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
+        return target
+
+    return copy
