@@ -6,8 +6,8 @@ def add(a, b):
 
 # Always returns same output for same input
 add(2, 3)  # Always 5
-# --8<-- [end:example]
 
 if __name__ == "__main__":
     results = {add(2, 3) for _ in range(1_000)}
     print(f"add(2, 3) called 1000 times -> distinct results: {results}")
+# --8<-- [end:example]

@@ -22,6 +22,13 @@ def test_model_invariances():
     pred2 = model.predict(text_typo)
 
     assert abs(pred1 - pred2) < 0.1  # Similar predictions
+
+
+if __name__ == "__main__":
+    test_model_invariances()
+    for text in ["This movie is great!", "This movie is grate!"]:
+        print(f"{model.predict(text):.3f}  {text}")
+    print("Invariance test passed")
 # --8<-- [end:example]
 
 
@@ -37,14 +44,12 @@ def test_minimum_functionality():
     """Simple, obvious cases the model must get right."""
     assert model.predict("I loved it") > 0.5
     assert model.predict("I hated it") < 0.5
-# --8<-- [end:checklist]
 
 
 if __name__ == "__main__":
-    test_model_invariances()
     test_directional_expectation()
     test_minimum_functionality()
-    for text in ["This movie is great!", "This movie is grate!",
-                 "This movie is great! But the ending was terrible."]:
-        print(f"{model.predict(text):.3f}  {text}")
-    print("Invariance, directional and minimum-functionality tests passed")
+    print(f"{model.predict('This movie is great! But the ending was terrible.'):.3f}  "
+          "This movie is great! But the ending was terrible.")
+    print("Directional and minimum-functionality tests passed")
+# --8<-- [end:checklist]

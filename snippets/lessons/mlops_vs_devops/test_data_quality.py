@@ -19,7 +19,6 @@ def test_data_quality():
 
     # Check distribution
     assert 18 <= df['age'].mean() <= 65
-# --8<-- [end:example]
 
 
 if __name__ == "__main__":
@@ -27,3 +26,4 @@ if __name__ == "__main__":
     ages = df['age']
     print(f"Data quality passed on {len(df)} rows: ages {ages.min()}-{ages.max()}, "
           f"mean {ages.mean():.1f}, no nulls")
+# --8<-- [end:example]

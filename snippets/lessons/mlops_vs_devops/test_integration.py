@@ -22,7 +22,6 @@ def test_end_to_end_pipeline():
     # Validate output format
     assert 0 <= prediction <= 1
     assert isinstance(prediction, float)
-# --8<-- [end:example]
 
 
 if __name__ == "__main__":
@@ -31,3 +30,4 @@ if __name__ == "__main__":
     print(f"Review {raw['id']}: {raw['text']!r}")
     print(f"-> features {preprocess(raw)}")
     print(f"-> P(positive) = {load_production_model().predict(preprocess(raw)):.3f}")
+# --8<-- [end:example]

@@ -21,7 +21,6 @@ def test_model_performance():
     # Test for no degradation
     previous_accuracy = load_previous_benchmark()
     assert accuracy >= previous_accuracy - 0.02  # Max 2% drop
-# --8<-- [end:example]
 
 
 if __name__ == "__main__":
@@ -29,3 +28,4 @@ if __name__ == "__main__":
     X_val, y_val = load_validation_data()
     print(f"Validation accuracy {model.score(X_val, y_val):.3f} on {len(y_val)} reviews "
           f"(threshold 0.90, previous release {load_previous_benchmark():.3f})")
+# --8<-- [end:example]

@@ -17,10 +17,10 @@ def test_sentiment_model():
 
     # Robustness test
     assert abs(predict('great') - predict('grate')) < 0.1
-# --8<-- [end:example]
 
 
 if __name__ == "__main__":
     test_sentiment_model()
     print(f"accuracy={accuracy:.3f}  predict('great')={predict('great'):.3f}  "
           f"predict('bad')={predict('bad'):.3f}  predict('grate')={predict('grate'):.3f}")
+# --8<-- [end:example]

@@ -19,10 +19,10 @@ def test_api():
     response = client.get('/users/1')
     assert response.status_code == 200
     assert response.json()['name'] == 'John'
-# --8<-- [end:example]
 
 
 if __name__ == "__main__":
     test_add()
     test_api()
     print("test_add and test_api passed: same input, same output, every time")
+# --8<-- [end:example]

@@ -1,0 +1,232 @@
+// One runnable block: editor, Run / Stop / Reset / Copy, a status line and the output.
+// Mounted by runnable-blocks.js; the highlighted code it replaces stays in the page, hidden,
+// so the page reads the same without JavaScript.
+
+import { createEditor } from "./code-editor.bundle.js";
+import * as python from "./python-session.js";
+
+const STORAGE_PREFIX = "mlops-course:edits:";
+
+/** The runnable blocks of one page, sharing one Python namespace in page order. */
+export class RunnablePage {
+  constructor(containers) {
+    this.namespace = location.pathname;
+    this.blocks = containers.map((container, index) => new CodeBlock(container, index, this));
+  }
+
+  /** Run block `index`, first running earlier blocks that have not run (or changed since). */
+  async runUpTo(index) {
+    for (const block of this.blocks.slice(0, index)) {
+      if (block.needsRun() && (await block.execute()) !== "ok") {
+        return this.blocks[index].announce(`Stopped: block ${block.number} did not finish.`);
+      }
+    }
+    return this.blocks[index].execute();
+  }
+
+  stop() {
+    return python.stop();
+  }
+
+  unmount() {
+    this.blocks.forEach((block) => block.unmount());
+  }
+}
+
+class CodeBlock {
+  constructor(container, index, page) {
+    this.container = container;
+    this.page = page;
+    this.number = index + 1;
+    this.original = container.querySelector("code").textContent.replace(/\n$/, "");
+    this.storageKey = `${STORAGE_PREFIX}${page.namespace}#${this.number}:${hash(this.original)}`;
+    this.ran = undefined; // {code, generation} of the last finished run
+    this.mount();
+  }
+
+  mount() {
+    const id = `runnable-${this.number}`;
+    this.root = element("div", { class: "runnable-block", "data-state": "idle" });
+    const controls = element("div", { class: "runnable-controls", role: "group", "aria-label": `Code block ${this.number}` });
+    this.runButton = button("Run", "runnable-run", () => this.page.runUpTo(this.number - 1));
+    this.stopButton = button("Stop", "runnable-stop", () => this.page.stop());
+    this.stopButton.disabled = true;
+    controls.append(
+      this.runButton,
+      this.stopButton,
+      button("Reset", "runnable-reset", () => this.reset()),
+      button("Copy", "runnable-copy", () => this.copy()),
+    );
+    const editorParent = element("div", { class: "runnable-editor" });
+    const hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
+    hint.textContent = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor.";
+    this.status = element("p", { class: "runnable-status", role: "status" });
+    this.output = element("pre", { class: "runnable-output", "aria-label": `Output of code block ${this.number}`, hidden: "" });
+    this.root.append(controls, editorParent, hint, this.status, this.output);
+    this.container.hidden = true;
+    this.container.after(this.root);
+    this.editor = createEditor({
+      parent: editorParent,
+      code: loadEdit(this.storageKey) ?? this.original,
+      label: `Python code, block ${this.number}`,
+      describedBy: hint.id,
+      onRun: () => this.page.runUpTo(this.number - 1),
+      onChange: (code) => saveEdit(this.storageKey, code === this.original ? undefined : code),
+    });
+    // Intent: start downloading Python as soon as the reader points at or focuses a block.
+    this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
+    this.root.addEventListener("focusin", preloadQuietly, { once: true });
+  }
+
+  unmount() {
+    this.editor.destroy();
+    this.root.remove();
+    this.container.hidden = false;
+  }
+
+  needsRun() {
+    return this.ran?.code !== this.editor.getCode() || this.ran?.generation !== python.generation;
+  }
+
+  /** Run this block's current code; resolves with the run's status. */
+  async execute() {
+    const code = this.editor.getCode();
+    this.setState("running");
+    this.clearOutput();
+    const stopProgress = python.onProgress(({ loaded, total }) => {
+      this.announce(loaded < total ? `Downloading Python… ${Math.floor((100 * loaded) / total)}%` : "Starting Python…");
+    });
+    let result;
+    try {
+      await python.preload(); // announces download progress on the first run of a visit
+      this.announce("Running…");
+      result = await python.run(code, {
+        namespace: this.page.namespace,
+        filename: `<code block ${this.number}>`,
+        onOutput: (stream, text) => this.write(stream, text),
+      });
+    } catch (error) {
+      result = { status: "failed", message: error.message };
+    } finally {
+      stopProgress();
+    }
+    this.report(result, code);
+    return result.status;
+  }
+
+  report(result, code) {
+    const seconds = formatDuration(result.durationMs);
+    if (result.droppedLines) this.write("notice", `… ${result.droppedLines.toLocaleString("en")} more lines\n`);
+    if (result.traceback) this.write("traceback", result.traceback);
+    switch (result.status) {
+      case "ok":
+        this.ran = { code, generation: python.generation };
+        this.announce(`Finished in ${seconds}.`);
+        break;
+      case "error":
+        this.ran = { code, generation: python.generation };
+        this.announce(`Error: ${lastLine(result.traceback)} (after ${seconds}).`);
+        break;
+      case "interrupted":
+        this.announce("Stopped.");
+        break;
+      case "reset":
+        this.write("notice", "The Python session was reset: names defined by earlier runs are gone.\n");
+        this.announce("Stopped. The Python session was reset.");
+        break;
+      default:
+        this.write("traceback", `Python could not start: ${result.message}\n`);
+        this.announce("Python could not start.");
+    }
+    this.setState(result.status === "ok" ? "idle" : result.status);
+  }
+
+  reset() {
+    this.editor.setCode(this.original);
+    saveEdit(this.storageKey, undefined);
+    this.announce("Code reset to the original.");
+  }
+
+  async copy() {
+    try {
+      await navigator.clipboard.writeText(this.editor.getCode());
+      this.announce("Code copied to the clipboard.");
+    } catch {
+      this.announce("Copy failed: select the code and press Ctrl+C.");
+    }
+  }
+
+  setState(state) {
+    this.root.dataset.state = state;
+    const running = state === "running";
+    this.stopButton.disabled = !running;
+    this.runButton.disabled = running;
+  }
+
+  announce(text) {
+    this.status.textContent = text;
+  }
+
+  clearOutput() {
+    this.output.replaceChildren();
+    this.output.hidden = true;
+  }
+
+  // Output is always text (textContent), never HTML. Consecutive text of one stream is merged.
+  write(stream, text) {
+    const last = this.output.lastElementChild;
+    if (last?.dataset.stream === stream) last.textContent += text;
+    else this.output.append(element("span", { "data-stream": stream }, text));
+    this.output.hidden = false;
+  }
+}
+
+function preloadQuietly() {
+  python.preload().catch(() => {}); // a failed start is reported when the reader runs code
+}
+
+function element(tag, attributes, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(label, className, onClick) {
+  const node = element("button", { type: "button", class: `md-button ${className}` }, label);
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+function formatDuration(milliseconds = 0) {
+  return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+function lastLine(text = "") {
+  return text.trim().split("\n").at(-1);
+}
+
+// Short, stable fingerprint of a block's original code (FNV-1a), for the storage key.
+function hash(text) {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193);
+  return (value >>> 0).toString(36);
+}
+
+// Saved edits are a convenience: unavailable or full storage must never break a block.
+function loadEdit(key) {
+  try {
+    return localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveEdit(key, code) {
+  try {
+    if (code === undefined) localStorage.removeItem(key);
+    else localStorage.setItem(key, code);
+  } catch {
+    // storage full or disabled: the edit lives on in the editor
+  }
+}

@@ -1,0 +1,159 @@
+// The one Python session of a visit, shared by every runnable block on every page. This module
+// is loaded once; Material's instant navigation swaps page content but keeps module state, so
+// moving between pages never downloads or starts Python again.
+// Message protocol with the worker: README.md beside this file.
+
+const RUNTIME_URL = new URL("../../vendor/pyodide/", import.meta.url);
+const WORKER_URL = new URL("python-worker.js", import.meta.url);
+const LOCK_FILE_URL = new URL("pyodide-lock.json", RUNTIME_URL);
+const LINE_LIMIT = 1000;
+// After Stop, how long an in-place KeyboardInterrupt may take before the worker is replaced
+// (code stuck outside the interpreter loop never sees the interrupt).
+const INTERRUPT_GRACE_MS = 500;
+const SIGINT = 2;
+
+// SharedArrayBuffer, and so an in-place interrupt, exists only on cross-origin isolated pages.
+const canInterrupt = globalThis.crossOriginIsolated === true;
+
+const progressListeners = new Set();
+let primary;
+let spare;
+let nextRunId = 1;
+
+/** Increases whenever the session is replaced: namespaces from before are gone. */
+export let generation = 0;
+
+/** Whether Stop keeps the session (interrupt) or replaces it (reset). */
+export const stopKeepsState = canInterrupt;
+
+/** Start Python now (on the first sign of intent); resolves when it is ready. */
+export function preload() {
+  if (!primary || primary.failed) primary = new PythonWorker(); // a failed start is retried
+  return primary.ready;
+}
+
+/** Be told about download progress: listener({loaded, total}). Returns an unsubscribe function. */
+export function onProgress(listener) {
+  progressListeners.add(listener);
+  return () => progressListeners.delete(listener);
+}
+
+/**
+ * Run code in a namespace; onOutput(stream, text) receives output as it arrives.
+ * Resolves with {status, traceback, durationMs, droppedLines}; status is "ok", "error",
+ * "interrupted" or "reset" (the session was replaced while this run waited or ran).
+ */
+export async function run(code, { namespace, filename, onOutput }) {
+  await preload();
+  return primary.run({ code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+}
+
+/** Stop the running code. Resolves with "interrupted", "reset" or "idle". */
+export async function stop() {
+  const worker = primary;
+  if (!worker?.busy) return "idle";
+  if (worker.interruptBuffer) {
+    Atomics.store(worker.interruptBuffer, 0, SIGINT);
+    if (await worker.idleWithin(INTERRUPT_GRACE_MS)) return "interrupted";
+  }
+  replacePrimary();
+  return "reset";
+}
+
+function replacePrimary() {
+  primary.terminate();
+  primary = spare ?? new PythonWorker();
+  spare = undefined;
+  generation += 1;
+  keepSpareWarm();
+}
+
+// Without in-place interrupts, Stop swaps in a spare that has already started Python, so the
+// next run does not wait ~2 s. It starts once the primary is idle, to leave both cores to the
+// reader's first run.
+function keepSpareWarm() {
+  if (canInterrupt || spare) return;
+  primary.whenIdle().then(() => {
+    spare ??= new PythonWorker();
+  });
+}
+
+class PythonWorker {
+  constructor() {
+    this.runs = new Map();
+    this.idleWaiters = [];
+    this.worker = new Worker(WORKER_URL, { type: "module" });
+    this.interruptBuffer = canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    this.ready = new Promise((resolve, reject) => {
+      this.settleReady = { resolve, reject };
+    });
+    this.ready.catch(() => {}); // callers that await it see the error; nobody else must
+
+    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onerror = (event) => this.settleReady.reject(new Error(event.message || "worker failed"));
+    this.worker.postMessage({
+      type: "init",
+      indexURL: RUNTIME_URL.href,
+      lockFileURL: LOCK_FILE_URL.href,
+      interruptBuffer: this.interruptBuffer,
+    });
+  }
+
+  get busy() {
+    return this.runs.size > 0;
+  }
+
+  receive(message) {
+    const run = this.runs.get(message.id);
+    switch (message.type) {
+      case "progress":
+        for (const listener of progressListeners) listener(message);
+        break;
+      case "ready":
+        this.settleReady.resolve(message);
+        if (this === primary) keepSpareWarm();
+        break;
+      case "init-error":
+        this.failed = true;
+        this.settleReady.reject(new Error(message.message));
+        this.worker.terminate();
+        break;
+      case "output":
+        run?.onOutput(message.stream, message.text);
+        break;
+      case "done":
+        this.finish(message.id, message);
+        break;
+    }
+  }
+
+  run(request, onOutput) {
+    const id = nextRunId++;
+    if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 0);
+    return new Promise((resolve) => {
+      this.runs.set(id, { resolve, onOutput });
+      this.worker.postMessage({ type: "run", id, ...request });
+    });
+  }
+
+  finish(id, result) {
+    this.runs.get(id)?.resolve(result);
+    this.runs.delete(id);
+    if (!this.busy) this.idleWaiters.splice(0).forEach((wake) => wake(true));
+  }
+
+  whenIdle() {
+    return this.busy ? new Promise((wake) => this.idleWaiters.push(wake)) : Promise.resolve(true);
+  }
+
+  idleWithin(milliseconds) {
+    const timeout = new Promise((wake) => setTimeout(() => wake(false), milliseconds));
+    return Promise.race([this.whenIdle(), timeout]);
+  }
+
+  terminate() {
+    this.worker.terminate();
+    this.settleReady.reject(new Error("the Python session was reset"));
+    for (const id of [...this.runs.keys()]) this.finish(id, { status: "reset", droppedLines: 0 });
+  }
+}

@@ -1,0 +1,87 @@
+"""Build what the in-page Python runtime loads, into site/assets/vendor/pyodide/.
+
+- The course's support code (snippets/, the `mlops_lab` package) becomes a wheel, so readers
+  import it in the page exactly as the tests do under CPython.
+- A Pyodide lock file, made with pyodide-lock (what `pyodide lockfile add-wheels` runs), lists
+  only the wheels this site serves. Pyodide's own lock points every other package at a CDN;
+  leaving those out means a missing package is an error, never a download.
+- Wheels are stored under a folder named by their content hash, so a new build never meets a
+  stale cached wheel whose checksum no longer matches the lock.
+- The CodeMirror editor is bundled with esbuild (the only front-end code that needs bundling).
+"""
+
+import hashlib
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from hatchling.builders.wheel import WheelBuilder
+from mkdocs.exceptions import PluginError
+from pyodide_lock import PyodideLockSpec
+from pyodide_lock.utils import add_wheels_to_spec
+
+PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
+WHEEL_PROJECTS = [Path("snippets")]
+RUNTIME_DIR = Path("assets/vendor/pyodide")
+EDITOR_ENTRY = Path("overrides/assets/javascripts/python/code-editor.js")
+EDITOR_BUNDLE = Path("assets/javascripts/python/code-editor.bundle.js")
+ESBUILD = Path("node_modules/.bin/esbuild")
+
+
+def build_wheels(projects, out_dir):
+    return [
+        Path(wheel)
+        for project in projects
+        for wheel in WheelBuilder(str(project)).build(directory=str(out_dir), versions=["standard"])
+    ]
+
+
+def place_wheels(wheels, runtime_dir):
+    """Copy each wheel to wheels/<content hash>/<wheel name> under runtime_dir."""
+    placed = []
+    for wheel in wheels:
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
+        target = runtime_dir / "wheels" / digest / wheel.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(wheel, target)
+        placed.append(target)
+    return placed
+
+
+def served_lock(pyodide_lock, wheels, runtime_dir):
+    """A lock spec holding exactly `wheels`, whose dependencies must all be among them."""
+    full = add_wheels_to_spec(PyodideLockSpec.from_json(pyodide_lock), wheels, base_path=runtime_dir)
+    served = {name: spec for name, spec in full.packages.items() if spec.file_name.startswith("wheels/")}
+    for name, spec in served.items():
+        missing = [dep for dep in spec.depends if dep not in served]
+        if missing:
+            raise PluginError(f"{name} needs {', '.join(missing)}, which the site does not serve")
+    full.packages = served
+    return full
+
+
+def write_runtime(site_dir):
+    runtime_dir = site_dir / RUNTIME_DIR
+    with tempfile.TemporaryDirectory() as build_dir:
+        course_wheels = place_wheels(build_wheels(WHEEL_PROJECTS, build_dir), runtime_dir)
+    lock = served_lock(PYODIDE_LOCK, course_wheels, runtime_dir)
+    # What every Python session loads at start-up; the worker reads this list from the lock.
+    lock.tool["mlops-course"] = {"preload": [wheel.name.split("-")[0].replace("_", "-") for wheel in course_wheels]}
+    lock.to_json(runtime_dir / "pyodide-lock.json")
+
+
+def bundle_editor(site_dir):
+    if not ESBUILD.exists():
+        raise PluginError(f"{ESBUILD} is missing: run `npm ci` (or `make build`) first.")
+    command = [str(ESBUILD), str(EDITOR_ENTRY), "--bundle", "--format=esm", "--minify",
+               "--log-level=warning", f"--outfile={site_dir / EDITOR_BUNDLE}"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        raise PluginError(f"esbuild failed on {EDITOR_ENTRY}:\n{result.stderr}")
+
+
+def on_post_build(config):
+    site_dir = Path(config["site_dir"])
+    write_runtime(site_dir)
+    bundle_editor(site_dir)
