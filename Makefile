@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 # Material 9.8 prints an end-of-life banner on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve dev test lint notebook chromium
+.PHONY: help setup build serve dev test lint notebook chromium bench
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: setup chromium lint ## Run every test: lint, snippets, hooks, notebook, bu
 
 lint: setup ## Lint Python: snippets, hooks, tests, scripts
 	$(VENV)/ruff check snippets overrides tests scripts
+
+bench: build chromium ## Measure in-page Python against raw Pyodide in Chromium (not a test)
+	$(VENV)/python scripts/bench.py
 
 notebook: setup ## Re-execute the lab notebook and store its outputs
 	$(VENV)/jupyter nbconvert --to notebook --execute --inplace docs/labs/*.ipynb

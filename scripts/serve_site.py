@@ -1,6 +1,8 @@
 """Serve the built site on localhost, as a static host would.
 
-Used by `make serve` and by the browser tests, so both see the same server.
+Used by `make serve` and by the browser tests, so both see the same server. By default it sends
+the cross-origin isolation headers a host that allows headers should send (see docs); then the
+page can interrupt running Python in place. `--no-isolation` serves like GitHub Pages does.
 """
 
 import argparse
@@ -18,15 +20,29 @@ CONTENT_TYPES = {
 }
 
 
+ISOLATION_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Embedder-Policy": "require-corp",
+}
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+    extra_headers = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass  # quiet: the browser tests make hundreds of requests
 
 
-def make_server(directory, host="127.0.0.1", port=8000):
-    handler = functools.partial(SiteRequestHandler, directory=str(directory))
+def make_server(directory, host="127.0.0.1", port=8000, isolated=True):
+    headers = ISOLATION_HEADERS if isolated else {}
+    handler_class = type("Handler", (SiteRequestHandler,), {"extra_headers": headers})
+    handler = functools.partial(handler_class, directory=str(directory))
     return ThreadingHTTPServer((host, port), handler)
 
 
@@ -34,8 +50,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("directory", nargs="?", default="site")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-isolation", action="store_true", help="omit COOP/COEP headers")
     args = parser.parse_args()
-    server = make_server(args.directory, port=args.port)
+    server = make_server(args.directory, port=args.port, isolated=not args.no_isolation)
     print(f"Serving {args.directory}/ at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
     try:
         server.serve_forever()

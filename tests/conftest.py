@@ -9,22 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from serve_site import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
-
-CHROMIUM = "/usr/bin/chromium"
-# Flags verified on this machine kind (../shared/notes/platform-facts.md): no sandbox as root,
-# no GPU, and no background traffic to hosts this network cannot reach.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def build_site(project_dir, site_dir, site_url="http://127.0.0.1:8000/"):
@@ -59,6 +47,15 @@ def served_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def site_url_without_isolation(served_site):
+    """The same site served without COOP/COEP headers, as GitHub Pages serves it."""
+    server = make_server(served_site[0], port=0, isolated=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def built_site(served_site):
     return served_site[0]
 
@@ -85,10 +82,14 @@ class RequestLog:
 
     def __init__(self, origin):
         self.origin = origin
-        self.urls = []
+        self.urls = []  # every request made
+        self.finished = []  # requests that completed (a failed cache probe does not)
 
     def record(self, request):
         self.urls.append(request.url)
+
+    def record_finished(self, request):
+        self.finished.append(request.url)
 
     def foreign(self):
         return [url for url in self.urls if not url.startswith(("data:", "blob:", self.origin))]
@@ -96,15 +97,19 @@ class RequestLog:
 
 @pytest.fixture
 def page(browser, site_url):
+    """A fresh browser context and page. After the test: no JavaScript errors happened and no
+    request left the site's origin."""
     context = browser.new_context()
     page = context.new_page()
     page.requests = RequestLog(site_url.rstrip("/"))
     page.on("request", page.requests.record)
+    page.on("requestfinished", page.requests.record_finished)
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
     yield page
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+    assert page.requests.foreign() == []
 
 
 @pytest.fixture(scope="session")

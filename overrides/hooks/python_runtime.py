@@ -51,8 +51,12 @@ def place_wheels(wheels, runtime_dir):
 
 def served_lock(pyodide_lock, wheels, runtime_dir):
     """A lock spec holding exactly `wheels`, whose dependencies must all be among them."""
-    full = add_wheels_to_spec(PyodideLockSpec.from_json(pyodide_lock), wheels, base_path=runtime_dir)
-    served = {name: spec for name, spec in full.packages.items() if spec.file_name.startswith("wheels/")}
+    full = add_wheels_to_spec(
+        PyodideLockSpec.from_json(pyodide_lock), wheels, base_path=runtime_dir
+    )
+    served = {
+        name: spec for name, spec in full.packages.items() if spec.file_name.startswith("wheels/")
+    }
     for name, spec in served.items():
         missing = [dep for dep in spec.depends if dep not in served]
         if missing:
@@ -65,17 +69,21 @@ def write_runtime(site_dir):
     runtime_dir = site_dir / RUNTIME_DIR
     with tempfile.TemporaryDirectory() as build_dir:
         course_wheels = place_wheels(build_wheels(WHEEL_PROJECTS, build_dir), runtime_dir)
-    lock = served_lock(PYODIDE_LOCK, course_wheels, runtime_dir)
-    # What every Python session loads at start-up; the worker reads this list from the lock.
-    lock.tool["mlops-course"] = {"preload": [wheel.name.split("-")[0].replace("_", "-") for wheel in course_wheels]}
-    lock.to_json(runtime_dir / "pyodide-lock.json")
+    served_lock(PYODIDE_LOCK, course_wheels, runtime_dir).to_json(runtime_dir / "pyodide-lock.json")
 
 
 def bundle_editor(site_dir):
     if not ESBUILD.exists():
         raise PluginError(f"{ESBUILD} is missing: run `npm ci` (or `make build`) first.")
-    command = [str(ESBUILD), str(EDITOR_ENTRY), "--bundle", "--format=esm", "--minify",
-               "--log-level=warning", f"--outfile={site_dir / EDITOR_BUNDLE}"]
+    command = [
+        str(ESBUILD),
+        str(EDITOR_ENTRY),
+        "--bundle",
+        "--format=esm",
+        "--minify",
+        "--log-level=warning",
+        f"--outfile={site_dir / EDITOR_BUNDLE}",
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         raise PluginError(f"esbuild failed on {EDITOR_ENTRY}:\n{result.stderr}")

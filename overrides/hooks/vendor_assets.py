@@ -23,8 +23,10 @@ VENDORED = [
     ("mathjax/es5", "mathjax", "output/chtml/**/*.js"),
     ("mathjax/es5", "mathjax", "output/chtml/fonts/woff-v2/*.woff"),
     # The Pyodide core runtime; overrides/hooks/python_runtime.py adds the wheels and lock file.
-    *[("pyodide", "pyodide", name) for name in
-      ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]],
+    *[
+        ("pyodide", "pyodide", name)
+        for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+    ],
 ]
 MATHJAX_SCRIPT = "assets/vendor/mathjax/tex-mml-chtml.js"
 

@@ -11,6 +11,8 @@ const LINE_LIMIT = 1000;
 // (code stuck outside the interpreter loop never sees the interrupt).
 const INTERRUPT_GRACE_MS = 500;
 const SIGINT = 2;
+// A run still going after this long may need Stop: make sure a spare is warming up.
+const LONG_RUN_MS = 1000;
 
 // SharedArrayBuffer, and so an in-place interrupt, exists only on cross-origin isolated pages.
 const canInterrupt = globalThis.crossOriginIsolated === true;
@@ -65,17 +67,13 @@ function replacePrimary() {
   primary = spare ?? new PythonWorker();
   spare = undefined;
   generation += 1;
-  keepSpareWarm();
 }
 
 // Without in-place interrupts, Stop swaps in a spare that has already started Python, so the
-// next run does not wait ~2 s. It starts once the primary is idle, to leave both cores to the
-// reader's first run.
+// next run does not wait ~2 s. It starts after a run has finished or once a run turns out to be
+// long, so quick runs (the reader's first above all) keep both cores to themselves.
 function keepSpareWarm() {
-  if (canInterrupt || spare) return;
-  primary.whenIdle().then(() => {
-    spare ??= new PythonWorker();
-  });
+  if (!canInterrupt && !spare) spare = new PythonWorker();
 }
 
 class PythonWorker {
@@ -107,11 +105,10 @@ class PythonWorker {
     const run = this.runs.get(message.id);
     switch (message.type) {
       case "progress":
-        for (const listener of progressListeners) listener(message);
+        if (this === primary) for (const listener of progressListeners) listener(message);
         break;
       case "ready":
         this.settleReady.resolve(message);
-        if (this === primary) keepSpareWarm();
         break;
       case "init-error":
         this.failed = true;
@@ -130,6 +127,7 @@ class PythonWorker {
   run(request, onOutput) {
     const id = nextRunId++;
     if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 0);
+    setTimeout(() => this.runs.has(id) && this === primary && keepSpareWarm(), LONG_RUN_MS);
     return new Promise((resolve) => {
       this.runs.set(id, { resolve, onOutput });
       this.worker.postMessage({ type: "run", id, ...request });
@@ -139,7 +137,9 @@ class PythonWorker {
   finish(id, result) {
     this.runs.get(id)?.resolve(result);
     this.runs.delete(id);
-    if (!this.busy) this.idleWaiters.splice(0).forEach((wake) => wake(true));
+    if (this.busy) return;
+    this.idleWaiters.splice(0).forEach((wake) => wake(true));
+    if (this === primary) keepSpareWarm();
   }
 
   whenIdle() {

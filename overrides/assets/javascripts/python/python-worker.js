@@ -38,26 +38,27 @@ def run_block(code, namespace, filename):
 let pyodide;
 let runBlock;
 let currentOutput;
+let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
-self.onmessage = async ({ data }) => {
-  if (data.type === "init") await init(data);
-  else if (data.type === "run") run(data);
+self.onmessage = ({ data }) => {
+  const handle = { init, run }[data.type];
+  queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
 
 async function init({ indexURL, lockFileURL, interruptBuffer }) {
   const started = performance.now();
   try {
     reportDownloadProgress();
-    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
     // The lock file is revalidated on every start, so a new deploy is picked up at once;
     // the wheels it lists live under content-hashed paths and can be cached for good.
-    const lock = await fetch(lockFileURL, { cache: "no-cache" }).then((r) => r.json());
+    const [{ loadPyodide }, lock] = await Promise.all([
+      import(new URL("pyodide.mjs", indexURL).href),
+      fetch(lockFileURL, { cache: "no-cache" }).then((response) => response.json()),
+    ]);
     pyodide = await loadPyodide({
       indexURL,
       lockFileContents: lock,
       packageBaseUrl: new URL(".", lockFileURL).href,
-      // The build (overrides/hooks/python_runtime.py) names what every session needs.
-      packages: lock.tool["mlops-course"].preload,
     });
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
     for (const [stream, setter] of Object.entries({ stdout: "setStdout", stderr: "setStderr" })) {
@@ -77,10 +78,10 @@ async function init({ indexURL, lockFileURL, interruptBuffer }) {
   }
 }
 
-function run({ id, code, namespace, filename, lineLimit }) {
+async function run({ id, code, namespace, filename, lineLimit }) {
   const started = performance.now();
   currentOutput = new CappedOutput(id, lineLimit);
-  const [status, traceback] = runBlock(code, namespace, filename).toJs();
+  const [status, traceback] = (await loadImportedPackages(code)) ?? runBlock(code, namespace, filename).toJs();
   currentOutput.flush();
   postMessage({
     type: "done",
@@ -91,6 +92,16 @@ function run({ id, code, namespace, filename, lineLimit }) {
     droppedLines: currentOutput.droppedLines,
   });
   currentOutput = undefined;
+}
+
+// Load the packages the code imports, if the site serves them (its lock lists nothing else).
+// Returns an ["error", message] result when a served package fails to load.
+async function loadImportedPackages(code) {
+  try {
+    await pyodide.loadPackagesFromImports(code, { messageCallback: () => {} });
+  } catch (error) {
+    return ["error", `Could not load a package this code imports: ${error.message}\n`];
+  }
 }
 
 // Sends output in batches and stops sending after `lineLimit` lines: a print loop of millions
@@ -149,28 +160,35 @@ function mergeAdjacent(chunks) {
   return merged;
 }
 
-// Pyodide downloads its runtime with fetch(); count the bytes as they stream in.
+// Pyodide downloads its runtime with fetch(). A file already in the HTTP cache is handed over
+// untouched: Chrome reuses compiled WebAssembly only for a response read as a native stream.
+// A real download is counted on a clone as it streams in. The price: after a counted download
+// Chrome stores no compiled code, so the second visit compiles again (the third is fast).
 function reportDownloadProgress() {
   const realFetch = globalThis.fetch;
-  let loaded = 0;
-  let total = 0;
-  let lastReport = 0;
-  globalThis.fetch = async (...args) => {
-    const response = await realFetch(...args);
+  const progress = { loaded: 0, total: 0, reported: 0 };
+  globalThis.fetch = async (resource, options) => {
+    if (!options?.cache) {
+      const cached = await realFetch(resource, { cache: "only-if-cached", mode: "same-origin" })
+        .catch(() => undefined);
+      if (cached?.ok) return cached;
+    }
+    const response = await realFetch(resource, options);
     const size = Number(response.headers.get("content-length"));
-    if (!response.body || !size) return response;
-    total += size;
-    const counter = new TransformStream({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        if (performance.now() - lastReport > 100 || loaded === total) {
-          lastReport = performance.now();
-          postMessage({ type: "progress", loaded, total });
-        }
-        controller.enqueue(chunk);
-      },
-    });
-    const { status, statusText, headers } = response;
-    return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+    if (response.body && size) {
+      progress.total += size;
+      countBytes(response.clone().body, progress);
+    }
+    return response;
   };
+}
+
+async function countBytes(body, progress) {
+  for await (const chunk of body) {
+    progress.loaded += chunk.byteLength;
+    if (performance.now() - progress.reported > 100 || progress.loaded === progress.total) {
+      progress.reported = performance.now();
+      postMessage({ type: "progress", loaded: progress.loaded, total: progress.total });
+    }
+  }
 }

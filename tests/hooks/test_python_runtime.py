@@ -1,0 +1,72 @@
+"""The runtime hook builds the course wheel and a lock file that lists only what the site serves."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+from python_runtime import PYODIDE_LOCK, WHEEL_PROJECTS, build_wheels, place_wheels, served_lock
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def course_wheel(tmp_path_factory):
+    [wheel] = build_wheels(
+        [ROOT / project for project in WHEEL_PROJECTS], tmp_path_factory.mktemp("w")
+    )
+    return wheel
+
+
+def test_course_wheel_holds_the_package_and_its_data(course_wheel):
+    names = zipfile.ZipFile(course_wheel).namelist()
+    assert "mlops_lab/sentiment.py" in names
+    assert "mlops_lab/data/reviews.csv" in names
+    assert "mlops_lab/data/users.csv" in names
+
+
+def test_wheels_are_placed_under_their_content_hash(course_wheel, tmp_path):
+    [placed] = place_wheels([course_wheel], tmp_path)
+    assert placed.relative_to(tmp_path).parts[0] == "wheels"
+    assert len(placed.parent.name) == 16
+    assert placed.read_bytes() == course_wheel.read_bytes()
+
+
+def test_lock_lists_only_served_wheels_with_checksums(course_wheel, tmp_path):
+    [placed] = place_wheels([course_wheel], tmp_path)
+    lock = served_lock(ROOT / PYODIDE_LOCK, [placed], tmp_path)
+    assert list(lock.packages) == ["mlops-lab"]
+    package = lock.packages["mlops-lab"]
+    assert package.file_name == placed.relative_to(tmp_path).as_posix()
+    assert package.imports == ["mlops_lab"]
+    assert len(package.sha256) == 64
+    assert lock.info.python.startswith("3.14")
+
+
+def test_a_dependency_the_site_does_not_serve_fails_the_build(tmp_path):
+    wheel = tmp_path / "needs_numpy-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("needs_numpy/__init__.py", "import numpy\n")
+        archive.writestr(
+            "needs_numpy-1.0.dist-info/METADATA",
+            "Metadata-Version: 2.1\nName: needs-numpy\nVersion: 1.0\nRequires-Dist: numpy\n",
+        )
+        archive.writestr(
+            "needs_numpy-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nTag: py3-none-any\n"
+        )
+        archive.writestr("needs_numpy-1.0.dist-info/RECORD", "")
+    [placed] = place_wheels([wheel], tmp_path)
+    with pytest.raises(PluginError, match="needs-numpy needs numpy, which the site does not serve"):
+        served_lock(ROOT / PYODIDE_LOCK, [placed], tmp_path)
+
+
+def test_built_site_serves_the_runtime(built_site):
+    runtime = built_site / "assets/vendor/pyodide"
+    for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]:
+        assert (runtime / name).is_file(), name
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    for package in lock["packages"].values():
+        assert (runtime / package["file_name"]).is_file()
+        assert not package["file_name"].startswith("http")
+    assert (built_site / "assets/javascripts/python/code-editor.bundle.js").stat().st_size > 100_000
