@@ -7,6 +7,8 @@ PYTHON := python3
 UV_VERSION := 0.13.9
 UV := $(PYTHON) -m uv
 VENV := .venv/bin
+# Wheels the in-page Python serves (pytest and its dependencies), pinned in uv.lock.
+PYODIDE_WHEELS := build/pyodide-wheels
 export UV_PYTHON_DOWNLOADS := never
 # Material 9.8 prints an end-of-life banner on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
@@ -16,11 +18,19 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-setup: .venv/.synced node_modules/.installed ## Install locked Python and npm packages
+setup: .venv/.synced node_modules/.installed $(PYODIDE_WHEELS)/.downloaded ## Install locked Python and npm packages
 
 .venv/.synced: pyproject.toml uv.lock snippets/pyproject.toml .python-version
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --locked
+	@touch $@
+
+$(PYODIDE_WHEELS)/.downloaded: uv.lock
+	@mkdir -p $(PYODIDE_WHEELS)
+	$(UV) export --only-group pyodide --no-emit-project --frozen --quiet \
+		--format requirements.txt --output-file build/pyodide-requirements.txt
+	$(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+		--python-version 3.14 --require-hashes -r build/pyodide-requirements.txt -d $(PYODIDE_WHEELS)
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -2,6 +2,8 @@
 
 - The course's support code (snippets/, the `mlops_lab` package) becomes a wheel, so readers
   import it in the page exactly as the tests do under CPython.
+- pytest and its dependencies come as wheels pinned in uv.lock (`make setup` downloads them to
+  build/pyodide-wheels/), for "Run tests" in the page.
 - A Pyodide lock file, made with pyodide-lock (what `pyodide lockfile add-wheels` runs), lists
   only the wheels this site serves. Pyodide's own lock points every other package at a CDN;
   leaving those out means a missing package is an error, never a download.
@@ -23,6 +25,7 @@ from pyodide_lock.utils import add_wheels_to_spec
 
 PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
+DOWNLOADED_WHEELS = Path("build/pyodide-wheels")
 RUNTIME_DIR = Path("assets/vendor/pyodide")
 EDITOR_ENTRY = Path("overrides/assets/javascripts/python/code-editor.js")
 EDITOR_BUNDLE = Path("assets/javascripts/python/code-editor.bundle.js")
@@ -67,9 +70,12 @@ def served_lock(pyodide_lock, wheels, runtime_dir):
 
 def write_runtime(site_dir):
     runtime_dir = site_dir / RUNTIME_DIR
+    downloaded = sorted(DOWNLOADED_WHEELS.glob("*.whl"))
+    if not downloaded:
+        raise PluginError(f"{DOWNLOADED_WHEELS}/ has no wheels: run `make setup` first.")
     with tempfile.TemporaryDirectory() as build_dir:
-        course_wheels = place_wheels(build_wheels(WHEEL_PROJECTS, build_dir), runtime_dir)
-    served_lock(PYODIDE_LOCK, course_wheels, runtime_dir).to_json(runtime_dir / "pyodide-lock.json")
+        wheels = place_wheels([*build_wheels(WHEEL_PROJECTS, build_dir), *downloaded], runtime_dir)
+    served_lock(PYODIDE_LOCK, wheels, runtime_dir).to_json(runtime_dir / "pyodide-lock.json")
 
 
 def bundle_editor(site_dir):

@@ -236,3 +236,74 @@ def test_editor_follows_the_palette_live(lesson):
     background = editor.evaluate("e => getComputedStyle(e).backgroundColor")
     lesson.locator("label.md-header__button[for^='__palette']:visible").click()
     expect(editor).not_to_have_css("background-color", background)
+
+
+# --- Run tests: real pytest in the page -------------------------------------------------------
+
+SUMMARY = re.compile(r"^\d+ (passed|failed)")
+
+
+def run_tests(block_, timeout=60_000):
+    card = block_.locator("xpath=ancestor::details[1]")
+    if card.count() and card.get_attribute("open") is None:
+        card.locator("summary").first.click()
+    block_.get_by_role("button", name="Run tests").click()
+    expect(status(block_)).to_have_text(
+        re.compile(f"{SUMMARY.pattern}|^Stopped|^Error"), timeout=timeout
+    )
+    return status(block_).inner_text()
+
+
+def original_code(block_):
+    return block_.evaluate(
+        "b => b.previousElementSibling.querySelector('code').textContent"
+    ).rstrip("\n")
+
+
+TEST_BLOCKS = {2: 2, 3: 1, 4: 1, 5: 1, 6: 2, 7: 1, 8: 1}  # block number: number of tests
+
+
+def test_only_blocks_with_tests_offer_run_tests(lesson):
+    with_button = [
+        number
+        for number in range(1, len(BLOCK_OUTPUTS) + 1)
+        if block(lesson, number).locator("button.runnable-test").count()  # also in closed cards
+    ]
+    assert with_button == list(TEST_BLOCKS)
+
+
+def test_every_test_block_passes_its_tests(lesson):
+    for number, count in TEST_BLOCKS.items():
+        summary = run_tests(block(lesson, number))
+        assert re.fullmatch(rf"{count} passed in \d+\.\d\ds", summary), (number, summary)
+        items = block(lesson, number).locator(".runnable-tests li")
+        expect(items).to_have_count(count)
+        for index in range(count):
+            expect(items.nth(index)).to_have_attribute("data-outcome", "passed")
+            expect(items.nth(index)).to_contain_text(": passed (")
+
+
+def test_breaking_an_assertion_shows_pytests_explanation_then_fixing_passes(lesson):
+    traditional = block(lesson, 2)
+    code = original_code(traditional)
+    set_code(lesson, traditional, code.replace("assert add(2, 3) == 5", "assert add(2, 3) == 6"))
+    assert run_tests(traditional).startswith("1 failed, 1 passed in ")
+    failed = traditional.locator(".runnable-tests li[data-outcome='failed']")
+    expect(failed).to_contain_text("test_add: failed")
+    expect(failed.locator(".runnable-test-details")).to_contain_text("assert 5 == 6")
+    expect(failed.locator(".runnable-test-details")).to_contain_text("where 5 = add(2, 3)")
+    expect(output(traditional)).to_contain_text("1 failed, 1 passed")
+    set_code(lesson, traditional, code)  # fixed: the edited module must not be cached
+    assert run_tests(traditional).startswith("2 passed in ")
+
+
+def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
+    traditional = block(lesson, 2)
+    set_code(lesson, traditional, "def test_forever():\n    while True:\n        pass\n")
+    traditional.get_by_role("button", name="Run tests").click()
+    expect(status(traditional)).to_have_text("Running tests…", timeout=60_000)
+    lesson.wait_for_timeout(1_000)
+    assert_page_responsive(lesson)
+    assert stop_within_one_second(traditional) < 1
+    set_code(lesson, traditional, "def test_quick():\n    assert 1 + 1 == 2\n")
+    assert run_tests(traditional).startswith("1 passed in ")

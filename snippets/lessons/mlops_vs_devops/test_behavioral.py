@@ -33,6 +33,11 @@ if __name__ == "__main__":
 
 
 # --8<-- [start:checklist]
+from mlops_lab.sentiment import load_production_model
+
+model = load_production_model()
+
+
 def test_directional_expectation():
     """Adding a clearly negative clause must lower the score."""
     base = model.predict("This movie is great!")

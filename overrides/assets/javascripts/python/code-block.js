@@ -6,6 +6,7 @@ import { createEditor } from "./code-editor.bundle.js";
 import * as python from "./python-session.js";
 
 const STORAGE_PREFIX = "mlops-course:edits:";
+const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
 
 /** The runnable blocks of one page, sharing one Python namespace in page order. */
 export class RunnablePage {
@@ -51,8 +52,12 @@ class CodeBlock {
     this.runButton = button("Run", "runnable-run", () => this.page.runUpTo(this.number - 1));
     this.stopButton = button("Stop", "runnable-stop", () => this.page.stop());
     this.stopButton.disabled = true;
+    this.startButtons = [this.runButton];
+    if (DEFINES_TESTS.test(this.original)) {
+      this.startButtons.push(button("Run tests", "runnable-test", () => this.executeTests()));
+    }
     controls.append(
-      this.runButton,
+      ...this.startButtons,
       this.stopButton,
       button("Reset", "runnable-reset", () => this.reset()),
       button("Copy", "runnable-copy", () => this.copy()),
@@ -61,8 +66,9 @@ class CodeBlock {
     const hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
     hint.textContent = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor.";
     this.status = element("p", { class: "runnable-status", role: "status" });
+    this.testResults = element("ul", { class: "runnable-tests", "aria-label": `Test results of code block ${this.number}`, hidden: "" });
     this.output = element("pre", { class: "runnable-output", "aria-label": `Output of code block ${this.number}`, hidden: "" });
-    this.root.append(controls, editorParent, hint, this.status, this.output);
+    this.root.append(controls, editorParent, hint, this.status, this.testResults, this.output);
     this.container.hidden = true;
     this.container.after(this.root);
     this.editor = createEditor({
@@ -91,41 +97,66 @@ class CodeBlock {
   /** Run this block's current code; resolves with the run's status. */
   async execute() {
     const code = this.editor.getCode();
+    const result = await this.start(python.run, code, "Running…");
+    this.report(result, code);
+    return result.status;
+  }
+
+  /** Run the block's tests with pytest (the block as a standalone test module). */
+  async executeTests() {
+    const code = this.editor.getCode();
+    const result = await this.start(python.runTests, code, "Running tests…");
+    if (result.tests) this.showTests(result.tests);
+    this.report(result, code, result.summary);
+  }
+
+  async start(runner, code, announcement) {
     this.setState("running");
     this.clearOutput();
     const stopProgress = python.onProgress(({ loaded, total }) => {
       this.announce(loaded < total ? `Downloading Python… ${Math.floor((100 * loaded) / total)}%` : "Starting Python…");
     });
-    let result;
     try {
       await python.preload(); // announces download progress on the first run of a visit
-      this.announce("Running…");
-      result = await python.run(code, {
+      stopProgress();
+      this.announce(announcement);
+      return await runner(code, {
         namespace: this.page.namespace,
         filename: `<code block ${this.number}>`,
         onOutput: (stream, text) => this.write(stream, text),
       });
     } catch (error) {
-      result = { status: "failed", message: error.message };
+      return { status: "failed", message: error.message };
     } finally {
       stopProgress();
     }
-    this.report(result, code);
-    return result.status;
   }
 
-  report(result, code) {
+  // One item per test: outcome in words (never colour alone), duration, and for failures
+  // pytest's own explanation.
+  showTests(tests) {
+    for (const test of tests) {
+      const item = element("li", { "data-outcome": test.outcome });
+      const milliseconds = Math.round(test.seconds * 1000);
+      item.append(element("span", { class: "runnable-test-line" }, `${test.name}: ${test.outcome} (${milliseconds} ms)`));
+      if (test.details) item.append(element("pre", { class: "runnable-test-details" }, test.details));
+      this.testResults.append(item);
+    }
+    this.testResults.hidden = tests.length === 0;
+  }
+
+  report(result, code, summary) {
     const seconds = formatDuration(result.durationMs);
     if (result.droppedLines) this.write("notice", `… ${result.droppedLines.toLocaleString("en")} more lines\n`);
     if (result.traceback) this.write("traceback", result.traceback);
     switch (result.status) {
       case "ok":
         this.ran = { code, generation: python.generation };
-        this.announce(`Finished in ${seconds}.`);
+        this.announce(summary ?? `Finished in ${seconds}.`);
         break;
       case "error":
         this.ran = { code, generation: python.generation };
-        this.announce(`Error: ${lastLine(result.traceback)} (after ${seconds}).`);
+        this.announce(summary ?? `Error: ${lastLine(result.traceback)} (after ${seconds}).`);
         break;
       case "interrupted":
         this.announce("Stopped.");
@@ -160,7 +191,7 @@ class CodeBlock {
     this.root.dataset.state = state;
     const running = state === "running";
     this.stopButton.disabled = !running;
-    this.runButton.disabled = running;
+    for (const startButton of this.startButtons) startButton.disabled = running;
   }
 
   announce(text) {
@@ -170,6 +201,8 @@ class CodeBlock {
   clearOutput() {
     this.output.replaceChildren();
     this.output.hidden = true;
+    this.testResults.replaceChildren();
+    this.testResults.hidden = true;
   }
 
   // Output is always text (textContent), never HTML. Consecutive text of one stream is merged.

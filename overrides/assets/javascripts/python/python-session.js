@@ -47,7 +47,16 @@ export function onProgress(listener) {
  */
 export async function run(code, { namespace, filename, onOutput }) {
   await preload();
-  return primary.run({ code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+  return primary.run({ type: "run", code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+}
+
+/**
+ * Run the code's tests with pytest. Resolves like run(), plus {tests, summary}: one
+ * {name, outcome, seconds, details} per test, and a line such as "2 passed, 1 failed in 0.12s".
+ */
+export async function runTests(code, { namespace, filename, onOutput }) {
+  await preload();
+  return primary.run({ type: "test", code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
 }
 
 /** Stop the running code. Resolves with "interrupted", "reset" or "idle". */
@@ -130,7 +139,7 @@ class PythonWorker {
     setTimeout(() => this.runs.has(id) && this === primary && keepSpareWarm(), LONG_RUN_MS);
     return new Promise((resolve) => {
       this.runs.set(id, { resolve, onOutput });
-      this.worker.postMessage({ type: "run", id, ...request });
+      this.worker.postMessage({ id, ...request });
     });
   }
 
