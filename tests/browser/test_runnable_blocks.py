@@ -41,10 +41,15 @@ def set_code(page, block_, code):
     page.keyboard.insert_text(code)  # as pasted: no auto-indentation
 
 
-def run(block_, timeout=30_000):
+def open_enclosing_card(block_):
+    """Open the Q&A card a block sits in, as a reader would, so its buttons can be used."""
     card = block_.locator("xpath=ancestor::details[1]")
     if card.count() and card.get_attribute("open") is None:
-        card.locator("summary").first.click()  # the block is inside a closed Q&A card
+        card.locator("summary").first.click()
+
+
+def run(block_, timeout=30_000):
+    open_enclosing_card(block_)
     block_.get_by_role("button", name="Run", exact=True).click()
     expect(status(block_)).to_have_text(FINISHED, timeout=timeout)
     return status(block_).inner_text()
@@ -244,9 +249,7 @@ SUMMARY = re.compile(r"^\d+ (passed|failed)")
 
 
 def run_tests(block_, timeout=60_000):
-    card = block_.locator("xpath=ancestor::details[1]")
-    if card.count() and card.get_attribute("open") is None:
-        card.locator("summary").first.click()
+    open_enclosing_card(block_)
     block_.get_by_role("button", name="Run tests").click()
     expect(status(block_)).to_have_text(
         re.compile(f"{SUMMARY.pattern}|^Stopped|^Error"), timeout=timeout

@@ -1,0 +1,100 @@
+"""Every snippet test has the same outcome in Pyodide, the runtime the browser uses, as in CPython.
+
+Both runs use pytest with the same arguments and write JUnit XML; the outcomes are compared test
+by test. The Pyodide run (Node, tests/pyodide/run_pytest_in_pyodide.mjs) loads only the wheels
+the built site serves, through the site's own lock file.
+"""
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SNIPPETS = ROOT / "snippets"
+RUNNER = Path(__file__).with_name("run_pytest_in_pyodide.mjs")
+PYTEST_ARGS = ["-q", "-p", "no:cacheprovider", "--import-mode=importlib", "--rootdir=."]
+
+
+def junit_outcomes(xml_file):
+    """{test id: passed|failed|error|skipped} from a JUnit XML report."""
+    outcomes = {}
+    for case in ET.parse(xml_file).iter("testcase"):
+        kinds = {child.tag for child in case}
+        outcome = next((k for k in ("failure", "error", "skipped") if k in kinds), "passed")
+        outcome = {"failure": "failed"}.get(outcome, outcome)
+        outcomes[f"{case.get('classname')}::{case.get('name')}"] = outcome
+    return outcomes
+
+
+def run_cpython(tests_dir, out_dir, target):
+    report = out_dir / "cpython.xml"
+    subprocess.run(
+        [sys.executable, "-m", "pytest", *PYTEST_ARGS, f"--junitxml={report}", target],
+        cwd=tests_dir,
+        capture_output=True,
+        timeout=300,
+    )
+    return junit_outcomes(report)
+
+
+def run_pyodide(site, tests_dir, out_dir, target):
+    lock = site / "assets/vendor/pyodide/pyodide-lock.json"
+    result = subprocess.run(
+        [
+            "node",
+            RUNNER,
+            lock,
+            tests_dir,
+            out_dir,
+            *PYTEST_ARGS,
+            "--junitxml=/out/pyodide.xml",
+            target,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = out_dir / "pyodide.xml"
+    assert report.exists(), f"pytest did not run in Pyodide:\n{result.stdout}\n{result.stderr}"
+    return junit_outcomes(report)
+
+
+def parity_report(cpython, pyodide):
+    """One line per test whose outcome differs: test id, CPython outcome, Pyodide outcome."""
+    return [
+        f"{test_id}: CPython {cpython.get(test_id, 'not run')}, Pyodide {pyodide.get(test_id, 'not run')}"
+        for test_id in sorted(cpython.keys() | pyodide.keys())
+        if cpython.get(test_id) != pyodide.get(test_id)
+    ]
+
+
+def test_snippet_tests_have_the_same_outcomes_in_pyodide_as_in_cpython(built_site, tmp_path):
+    cpython = run_cpython(SNIPPETS, tmp_path, "lessons")
+    pyodide = run_pyodide(built_site, SNIPPETS, tmp_path, "lessons")
+    assert len(cpython) == 9 and set(cpython.values()) == {"passed"}
+    differences = parity_report(cpython, pyodide)
+    assert differences == [], "CPython/Pyodide parity report:\n" + "\n".join(differences)
+
+
+def test_parity_report_names_a_test_that_differs(built_site, tmp_path):
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_platform.py").write_text(
+        "import sys\n\n"
+        "def test_same_everywhere():\n    assert 1 + 1 == 2\n\n"
+        "def test_not_in_the_browser():\n    assert sys.platform != 'emscripten'\n"
+    )
+    cpython = run_cpython(tests, tmp_path, ".")
+    pyodide = run_pyodide(built_site, tests, tmp_path, ".")
+    assert parity_report(cpython, pyodide) == [
+        "test_platform::test_not_in_the_browser: CPython passed, Pyodide failed"
+    ]
+
+
+def test_a_package_the_site_does_not_serve_is_never_downloaded(built_site, tmp_path):
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "test_numpy.py").write_text("def test_numpy():\n    import numpy\n")
+    assert run_pyodide(built_site, tests, tmp_path, ".") == {"test_numpy::test_numpy": "failed"}
