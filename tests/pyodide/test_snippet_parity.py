@@ -63,11 +63,12 @@ def run_pyodide(site, tests_dir, out_dir, target):
 
 def parity_report(cpython, pyodide):
     """One line per test whose outcome differs: test id, CPython outcome, Pyodide outcome."""
-    return [
-        f"{test_id}: CPython {cpython.get(test_id, 'not run')}, Pyodide {pyodide.get(test_id, 'not run')}"
-        for test_id in sorted(cpython.keys() | pyodide.keys())
-        if cpython.get(test_id) != pyodide.get(test_id)
-    ]
+    lines = []
+    for test_id in sorted(cpython.keys() | pyodide.keys()):
+        here, there = cpython.get(test_id, "not run"), pyodide.get(test_id, "not run")
+        if here != there:
+            lines.append(f"{test_id}: CPython {here}, Pyodide {there}")
+    return lines
 
 
 def test_snippet_tests_have_the_same_outcomes_in_pyodide_as_in_cpython(built_site, tmp_path):
