@@ -7,6 +7,8 @@
 - A Pyodide lock file, made with pyodide-lock (what `pyodide lockfile add-wheels` runs), lists
   only the wheels this site serves. Pyodide's own lock points every other package at a CDN;
   leaving those out means a missing package is an error, never a download.
+- Every wheel gets bytecode compiled by Pyodide itself under Node (precompile_wheels.mjs beside
+  this file), cached in build/precompiled-wheels/ by the input wheel's hash.
 - Wheels are stored under a folder named by their content hash, so a new build never meets a
   stale cached wheel whose checksum no longer matches the lock.
 - The CodeMirror editor is bundled with esbuild (the only front-end code that needs bundling).
@@ -26,6 +28,8 @@ from pyodide_lock.utils import add_wheels_to_spec
 PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
 DOWNLOADED_WHEELS = Path("build/pyodide-wheels")
+PRECOMPILED_WHEELS = Path("build/precompiled-wheels")
+PRECOMPILER = Path(__file__).with_name("precompile_wheels.mjs")
 RUNTIME_DIR = Path("assets/vendor/pyodide")
 EDITOR_ENTRY = Path("overrides/assets/javascripts/python/code-editor.js")
 EDITOR_BUNDLE = Path("assets/javascripts/python/code-editor.bundle.js")
@@ -40,12 +44,33 @@ def build_wheels(projects, out_dir):
     ]
 
 
+def content_hash(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def precompiled(wheels, cache_dir):
+    """The wheels with Pyodide bytecode added; compiles only those not in the cache yet."""
+    targets = {wheel: cache_dir / content_hash(wheel) / wheel.name for wheel in wheels}
+    missing = [wheel for wheel, target in targets.items() if not target.exists()]
+    if missing:
+        with tempfile.TemporaryDirectory() as in_dir, tempfile.TemporaryDirectory() as out_dir:
+            for wheel in missing:
+                shutil.copyfile(wheel, Path(in_dir) / wheel.name)
+            command = ["node", str(PRECOMPILER), in_dir, out_dir]
+            result = subprocess.run(command, capture_output=True, text=True)
+            if result.returncode:
+                raise PluginError(f"{PRECOMPILER.name} failed:\n{result.stderr}")
+            for wheel in missing:
+                targets[wheel].parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(out_dir) / wheel.name, targets[wheel])
+    return list(targets.values())
+
+
 def place_wheels(wheels, runtime_dir):
     """Copy each wheel to wheels/<content hash>/<wheel name> under runtime_dir."""
     placed = []
     for wheel in wheels:
-        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:16]
-        target = runtime_dir / "wheels" / digest / wheel.name
+        target = runtime_dir / "wheels" / content_hash(wheel) / wheel.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(wheel, target)
         placed.append(target)
@@ -74,7 +99,8 @@ def write_runtime(site_dir):
     if not downloaded:
         raise PluginError(f"{DOWNLOADED_WHEELS}/ has no wheels: run `make setup` first.")
     with tempfile.TemporaryDirectory() as build_dir:
-        wheels = place_wheels([*build_wheels(WHEEL_PROJECTS, build_dir), *downloaded], runtime_dir)
+        sources = [*build_wheels(WHEEL_PROJECTS, build_dir), *downloaded]
+        wheels = place_wheels(precompiled(sources, PRECOMPILED_WHEELS), runtime_dir)
     served_lock(PYODIDE_LOCK, wheels, runtime_dir).to_json(runtime_dir / "pyodide-lock.json")
 
 

@@ -70,3 +70,25 @@ def test_built_site_serves_the_runtime(built_site):
         assert (runtime / package["file_name"]).is_file()
         assert not package["file_name"].startswith("http")
     assert (built_site / "assets/javascripts/python/code-editor.bundle.js").stat().st_size > 100_000
+
+
+def served_wheel(site, prefix):
+    [wheel] = (site / "assets/vendor/pyodide/wheels").glob(f"*/{prefix}-*.whl")
+    return zipfile.ZipFile(wheel)
+
+
+def test_served_wheels_carry_bytecode_for_what_a_test_run_imports(built_site):
+    pytest_wheel = served_wheel(built_site, "pytest")
+    names = pytest_wheel.namelist()
+    assert "_pytest/__pycache__/main.cpython-314.pyc" in names
+    record = pytest_wheel.read("pytest-9.2.0.dist-info/RECORD").decode()
+    assert "_pytest/__pycache__/main.cpython-314.pyc,," in record
+    # Unchecked-hash pycs (PEP 552 flags = 0b01): valid whatever the installed files' mtimes.
+    pyc = pytest_wheel.read("_pytest/__pycache__/main.cpython-314.pyc")
+    assert int.from_bytes(pyc[4:8], "little") == 0b01
+    # Only modules a pytest run imports: pygments ships hundreds of lexers pytest never loads.
+    pygments_pycs = [
+        n for n in served_wheel(built_site, "pygments").namelist() if n.endswith(".pyc")
+    ]
+    assert 0 < len(pygments_pycs) < 60
+    assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in pytest_wheel.infolist())
