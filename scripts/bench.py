@@ -179,26 +179,30 @@ def warm(playwright, profile, measure):
     return result
 
 
-def python_bytes_before_intent(browser):
+def responses_of(browser, visit):
+    """{url: body size} of every response while `visit(page)` runs in a fresh context."""
     context = browser.new_context()
     page = context.new_page()
     responses = []
     page.on("response", lambda response: responses.append(response))
-    open_lesson(page)
-    page.wait_for_timeout(1000)
-    total = sum(len(r.body()) for r in responses if PYTHON_FILES in r.url)
+    visit(page)
+    sizes = {response.url: len(response.body()) for response in responses if response.ok}
     context.close()
-    return total
+    return sizes
+
+
+def python_bytes_before_intent(browser):
+    def load_lesson_and_wait(page):
+        open_lesson(page)
+        page.wait_for_timeout(1000)
+
+    sizes = responses_of(browser, load_lesson_and_wait)
+    return sum(size for url, size in sizes.items() if PYTHON_FILES in url)
 
 
 def added_weight_without_blocks(browser):
     """Compressed bytes this project adds to a page without runnable blocks (the home page)."""
-    context = browser.new_context()
-    page = context.new_page()
-    urls = []
-    page.on("request", lambda request: urls.append(request.url))
-    page.goto(BASE, wait_until="networkidle")
-    context.close()
+    urls = responses_of(browser, lambda page: page.goto(BASE, wait_until="networkidle"))
     added = {url for url in urls if any(part in url for part in ADDED_TO_EVERY_PAGE)}
     sizes = {url: len(gzip.compress((SITE / url.removeprefix(BASE)).read_bytes())) for url in added}
     return sum(sizes.values()), sorted(url.removeprefix(BASE) for url in sizes)

@@ -160,12 +160,18 @@ def stop_within_one_second(block_):
     return time.perf_counter() - started
 
 
+def loop_then_stop(page):
+    """Start an endless loop in block 1, check the page stays responsive, Stop it within 1 s."""
+    first = block(page, 1)
+    run_forever(page, first)
+    assert_page_responsive(page)
+    assert stop_within_one_second(first) < 1
+    return first
+
+
 def test_stop_interrupts_in_place_and_keeps_state_when_isolated(lesson):
     assert lesson.evaluate("crossOriginIsolated") is True
-    first = block(lesson, 1)
-    run_forever(lesson, first)
-    assert_page_responsive(lesson)
-    assert stop_within_one_second(first) < 1
+    first = loop_then_stop(lesson)
     expect(status(first)).to_have_text("Stopped.")
     expect(output(first)).to_contain_text("KeyboardInterrupt")
     set_code(lesson, first, "print(counter + 1)")
@@ -177,10 +183,7 @@ def test_stop_replaces_the_session_when_not_isolated(page, site_url_without_isol
     page.requests.origin = site_url_without_isolation.rstrip("/")
     page.goto(site_url_without_isolation + LESSON)
     assert page.evaluate("crossOriginIsolated") is False
-    first = block(page, 1)
-    run_forever(page, first)
-    assert_page_responsive(page)
-    assert stop_within_one_second(first) < 1
+    first = loop_then_stop(page)
     expect(status(first)).to_have_text("Stopped. The Python session was reset.")
     expect(output(first)).to_contain_text("The Python session was reset")
     set_code(page, first, "print('fresh session:', 'counter' in globals())")

@@ -1,5 +1,6 @@
 """The include checker names the page line of every broken include, and the real build fails."""
 
+import pytest
 from snippet_includes import check_include, find_broken_includes
 
 SNIPPET = """x = 1
@@ -44,39 +45,44 @@ def test_escaped_include_is_ignored(tmp_path):
     assert list(find_broken_includes(';--8<-- "missing.py"', write_snippet(tmp_path))) == []
 
 
-def test_build_fails_naming_the_page_and_line_of_a_missing_snippet(
-    project_copy, mkdocs_build, tmp_path
-):
-    project = project_copy()
-    page = project / "docs" / "lessons" / "mlops-vs-devops.md"
-    lines = page.read_text(encoding="utf-8").splitlines()
-    lines[10] = '--8<-- "lessons/mlops_vs_devops/no_such_file.py:example"'
-    page.write_text("\n".join(lines), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+@pytest.fixture
+def build_with_page_edit(project_copy, mkdocs_build, tmp_path):
+    """Build a copy of the project after `edit(text) -> text` on one of its pages."""
+
+    def build(page_path, edit):
+        project = project_copy()
+        page = project / "docs" / page_path
+        page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
+        return mkdocs_build(project, tmp_path / "site")
+
+    return build
+
+
+def replace_line(number, new_line):
+    def edit(text):
+        lines = text.splitlines()
+        lines[number - 1] = new_line
+        return "\n".join(lines)
+
+    return edit
+
+
+MISSING_SNIPPET = '--8<-- "lessons/mlops_vs_devops/no_such_file.py:example"'
+
+
+@pytest.mark.parametrize(
+    ("page", "edit", "expected_in_error"),
+    [
+        pytest.param("lessons/mlops-vs-devops.md", replace_line(11, MISSING_SNIPPET),
+                     ["docs/lessons/mlops-vs-devops.md:11:", "no_such_file.py"], id="missing snippet"),
+        pytest.param("cheatsheets/mlops-vs-devops.md", lambda text: text + "\n[gone](../nowhere.md)\n",
+                     ["cheatsheets/mlops-vs-devops.md", "nowhere.md"], id="broken link"),
+        pytest.param("index.md", lambda text: text + "\n[x](lessons/mlops-vs-devops.md#no-such)\n",
+                     ["index.md", "no-such"], id="broken anchor"),
+    ],
+)  # fmt: skip
+def test_build_fails_naming_the_file_at_fault(build_with_page_edit, page, edit, expected_in_error):
+    result = build_with_page_edit(page, edit)
     assert result.returncode != 0
-    assert "docs/lessons/mlops-vs-devops.md:11:" in result.stderr
-    assert "no_such_file.py" in result.stderr
-
-
-def test_build_fails_naming_the_page_of_a_broken_link(project_copy, mkdocs_build, tmp_path):
-    project = project_copy()
-    page = project / "docs" / "cheatsheets" / "mlops-vs-devops.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n[gone](../nowhere.md)\n", encoding="utf-8"
-    )
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "cheatsheets/mlops-vs-devops.md" in result.stderr
-    assert "nowhere.md" in result.stderr
-
-
-def test_build_fails_on_a_broken_anchor(project_copy, mkdocs_build, tmp_path):
-    project = project_copy()
-    page = project / "docs" / "index.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n[x](lessons/mlops-vs-devops.md#no-such-section)\n",
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "no-such-section" in result.stderr
+    for expected in expected_in_error:
+        assert expected in result.stderr
