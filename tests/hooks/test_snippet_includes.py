@@ -68,19 +68,33 @@ def replace_line(number, new_line):
 
 
 MISSING_SNIPPET = '--8<-- "lessons/mlops_vs_devops/no_such_file.py:example"'
+BROKEN_LINK = "\n[gone](../nowhere.md)\n"
+BROKEN_ANCHOR = "\n[x](lessons/mlops-vs-devops.md#no-such)\n"
 
 
 @pytest.mark.parametrize(
     ("page", "edit", "expected_in_error"),
     [
-        pytest.param("lessons/mlops-vs-devops.md", replace_line(11, MISSING_SNIPPET),
-                     ["docs/lessons/mlops-vs-devops.md:11:", "no_such_file.py"], id="missing snippet"),
-        pytest.param("cheatsheets/mlops-vs-devops.md", lambda text: text + "\n[gone](../nowhere.md)\n",
-                     ["cheatsheets/mlops-vs-devops.md", "nowhere.md"], id="broken link"),
-        pytest.param("index.md", lambda text: text + "\n[x](lessons/mlops-vs-devops.md#no-such)\n",
-                     ["index.md", "no-such"], id="broken anchor"),
+        pytest.param(
+            "lessons/mlops-vs-devops.md",
+            replace_line(11, MISSING_SNIPPET),
+            ["docs/lessons/mlops-vs-devops.md:11:", "no_such_file.py"],
+            id="missing snippet",
+        ),
+        pytest.param(
+            "cheatsheets/mlops-vs-devops.md",
+            lambda text: text + BROKEN_LINK,
+            ["cheatsheets/mlops-vs-devops.md", "nowhere.md"],
+            id="broken link",
+        ),
+        pytest.param(
+            "index.md",
+            lambda text: text + BROKEN_ANCHOR,
+            ["index.md", "no-such"],
+            id="broken anchor",
+        ),
     ],
-)  # fmt: skip
+)
 def test_build_fails_naming_the_file_at_fault(build_with_page_edit, page, edit, expected_in_error):
     result = build_with_page_edit(page, edit)
     assert result.returncode != 0
