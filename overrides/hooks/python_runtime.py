@@ -4,8 +4,8 @@
   import it in the page exactly as the tests do under CPython.
 - pytest and its dependencies come as wheels pinned in uv.lock (`make setup` downloads them to
   build/pyodide-wheels/), for "Run tests" in the page.
-- A Pyodide lock file, made with pyodide-lock (what `pyodide lockfile add-wheels` runs), lists
-  only the wheels this site serves. Pyodide's own lock points every other package at a CDN;
+- A Pyodide lock file, made by pyodide-build's `pyodide lockfile add-wheels`, then trimmed to
+  list only the wheels this site serves. Pyodide's own lock points every other package at a CDN;
   leaving those out means a missing package is an error, never a download.
 - Every wheel gets bytecode compiled by Pyodide itself under Node (precompile_wheels.mjs beside
   this file), cached in build/precompiled-wheels/ by the input wheel's hash.
@@ -17,13 +17,13 @@
 import hashlib
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from hatchling.builders.wheel import WheelBuilder
 from mkdocs.exceptions import PluginError
 from pyodide_lock import PyodideLockSpec
-from pyodide_lock.utils import add_wheels_to_spec
 
 PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
@@ -34,6 +34,7 @@ RUNTIME_DIR = Path("assets/vendor/pyodide")
 EDITOR_ENTRY = Path("overrides/assets/javascripts/python/code-editor.js")
 EDITOR_BUNDLE = Path("assets/javascripts/python/code-editor.bundle.js")
 ESBUILD = Path("node_modules/.bin/esbuild")
+PYODIDE_CLI = Path(sys.executable).with_name("pyodide")  # from pyodide-build, in the same venv
 
 
 def build_wheels(projects, out_dir):
@@ -77,11 +78,31 @@ def place_wheels(wheels, runtime_dir):
     return placed
 
 
+def add_wheels(pyodide_lock, wheels, runtime_dir):
+    """Pyodide's lock plus `wheels` (paths relative to runtime_dir), via pyodide-build's CLI."""
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "pyodide-lock.json"
+        command = [
+            str(PYODIDE_CLI),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            str(pyodide_lock),
+            "--output",
+            str(output),
+            "--base-path",
+            str(runtime_dir),
+            *map(str, wheels),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode:
+            raise PluginError(f"pyodide lockfile add-wheels failed:\n{result.stderr}")
+        return PyodideLockSpec.from_json(output)
+
+
 def served_lock(pyodide_lock, wheels, runtime_dir):
     """A lock spec holding exactly `wheels`, whose dependencies must all be among them."""
-    full = add_wheels_to_spec(
-        PyodideLockSpec.from_json(pyodide_lock), wheels, base_path=runtime_dir
-    )
+    full = add_wheels(pyodide_lock, wheels, runtime_dir)
     served = {
         name: spec for name, spec in full.packages.items() if spec.file_name.startswith("wheels/")
     }
