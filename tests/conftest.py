@@ -128,3 +128,16 @@ def project_copy(tmp_path_factory):
         return target
 
     return copy
+
+
+@pytest.fixture
+def build_with_page_edit(project_copy, tmp_path):
+    """Build a copy of the project after `edit(text) -> text` on one of its pages."""
+
+    def build(page_path, edit):
+        project = project_copy()
+        page = project / "docs" / page_path
+        page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
+        return build_site(project, tmp_path / "site")
+
+    return build

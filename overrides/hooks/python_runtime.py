@@ -11,7 +11,6 @@
   this file), cached in build/precompiled-wheels/ by the input wheel's hash.
 - Wheels are stored under a folder named by their content hash, so a new build never meets a
   stale cached wheel whose checksum no longer matches the lock.
-- The CodeMirror editor is bundled with esbuild (the only front-end code that needs bundling).
 """
 
 import hashlib
@@ -31,9 +30,6 @@ DOWNLOADED_WHEELS = Path("build/pyodide-wheels")
 PRECOMPILED_WHEELS = Path("build/precompiled-wheels")
 PRECOMPILER = Path(__file__).with_name("precompile_wheels.mjs")
 RUNTIME_DIR = Path("assets/vendor/pyodide")
-EDITOR_ENTRY = Path("overrides/assets/javascripts/python/code-editor.js")
-EDITOR_BUNDLE = Path("assets/javascripts/python/code-editor.bundle.js")
-ESBUILD = Path("node_modules/.bin/esbuild")
 PYODIDE_CLI = Path(sys.executable).with_name("pyodide")  # from pyodide-build, in the same venv
 
 
@@ -125,24 +121,6 @@ def write_runtime(site_dir):
     served_lock(PYODIDE_LOCK, wheels, runtime_dir).to_json(runtime_dir / "pyodide-lock.json")
 
 
-def bundle_editor(site_dir):
-    if not ESBUILD.exists():
-        raise PluginError(f"{ESBUILD} is missing: run `npm ci` (or `make build`) first.")
-    command = [
-        str(ESBUILD),
-        str(EDITOR_ENTRY),
-        "--bundle",
-        "--format=esm",
-        "--minify",
-        "--log-level=warning",
-        f"--outfile={site_dir / EDITOR_BUNDLE}",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode:
-        raise PluginError(f"esbuild failed on {EDITOR_ENTRY}:\n{result.stderr}")
-
-
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
     write_runtime(site_dir)
-    bundle_editor(site_dir)

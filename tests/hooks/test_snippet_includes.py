@@ -45,19 +45,6 @@ def test_escaped_include_is_ignored(tmp_path):
     assert list(find_broken_includes(';--8<-- "missing.py"', write_snippet(tmp_path))) == []
 
 
-@pytest.fixture
-def build_with_page_edit(project_copy, mkdocs_build, tmp_path):
-    """Build a copy of the project after `edit(text) -> text` on one of its pages."""
-
-    def build(page_path, edit):
-        project = project_copy()
-        page = project / "docs" / page_path
-        page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
-        return mkdocs_build(project, tmp_path / "site")
-
-    return build
-
-
 def replace_line(number, new_line):
     def edit(text):
         lines = text.splitlines()

@@ -1,0 +1,347 @@
+// The interview drill: review sessions over due cards, and a timed mock interview.
+// Cards come from drill/cards.json, written at build time from the Q&A cards of the pages
+// (overrides/hooks/interview_cards.py); answers are that rendered HTML.
+
+import { ProgressStore } from "./progress-store.js";
+import { GRADES, isDue, newState, preview, review } from "./scheduler.bundle.js";
+
+const MOCK_SECONDS_PER_QUESTION = 120;
+
+export class InterviewDrill {
+  constructor(root) {
+    this.root = root;
+    this.fallback = [...root.childNodes]; // the no-JavaScript content, restored on unmount
+    this.store = new ProgressStore();
+    this.onKey = (event) => this.handleKey(event);
+    this.root.addEventListener("keydown", this.onKey);
+    this.load();
+  }
+
+  unmount() {
+    clearInterval(this.timer);
+    this.root.removeEventListener("keydown", this.onKey);
+    this.root.replaceChildren(...this.fallback);
+  }
+
+  async load() {
+    const response = await fetch(new URL(this.root.dataset.cards, location.href));
+    this.cards = (await response.json()).cards;
+    this.render();
+    const requested = this.cards.find((card) => `#${card.id}` === location.hash);
+    if (requested) this.startSession([requested], "review");
+  }
+
+  // --- overview --------------------------------------------------------------------------
+
+  render() {
+    this.root.replaceChildren();
+    this.notice = add(this.root, "p", { class: "drill-notice", hidden: "" });
+    this.status = add(this.root, "p", { class: "drill-status", role: "status" });
+    this.overview = add(this.root, "section", { class: "drill-overview", "aria-label": "Drill overview" });
+    this.session = add(this.root, "section", { class: "drill-session", "aria-label": "Drill session", hidden: "" });
+    add(this.root, "p", { class: "drill-help" },
+      "Keyboard, while the drill has focus: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy. " +
+        "Tab moves between controls.");
+    this.showNotice();
+    this.renderOverview();
+  }
+
+  showNotice() {
+    this.notice.textContent = this.store.notice;
+    this.notice.hidden = !this.store.notice;
+  }
+
+  renderOverview() {
+    const now = new Date();
+    const due = this.cards.filter((card) => this.isDueNow(card, now));
+    this.overview.replaceChildren();
+    add(this.overview, "p", { class: "drill-due" }, `${due.length} of ${this.cards.length} cards due now`);
+
+    const filters = add(this.overview, "div", { class: "drill-filters" });
+    this.tagFilter = select(filters, "Topic", ["all topics", ...this.tags()]);
+    this.difficultyFilter = select(filters, "Difficulty", ["any difficulty", "easy", "medium", "hard"]);
+    this.shuffle = checkbox(filters, "Shuffle");
+    this.mockSize = numberInput(filters, "Mock interview questions", Math.min(5, this.cards.length), this.cards.length);
+
+    const actions = add(this.overview, "div", { class: "drill-actions" });
+    button(actions, "Review due cards", () => this.startSession(this.filtered(due), "review"), "md-button md-button--primary");
+    button(actions, "Start mock interview", () => this.startMockInterview());
+
+    this.renderMastery(now);
+    this.renderProgressTools();
+  }
+
+  renderMastery(now) {
+    const table = add(this.overview, "table", { class: "drill-mastery" });
+    add(table, "caption", {}, "Mastery by topic (cards in review and not due)");
+    const head = add(add(table, "thead"), "tr");
+    for (const title of ["Topic", "Cards", "Mastered"]) add(head, "th", { scope: "col" }, title);
+    const body = add(table, "tbody");
+    for (const tag of this.tags()) {
+      const cards = this.cards.filter((card) => card.tags.includes(tag));
+      const mastered = cards.filter((card) => this.isMastered(card, now)).length;
+      const row = add(body, "tr");
+      add(row, "th", { scope: "row" }, tag);
+      add(row, "td", {}, String(cards.length));
+      add(row, "td", {}, `${mastered} (${Math.round((100 * mastered) / cards.length)}%)`);
+    }
+  }
+
+  renderProgressTools() {
+    const tools = add(this.overview, "div", { class: "drill-progress-tools" });
+    button(tools, "Export progress", () => this.exportProgress());
+    const label = add(tools, "label", { class: "md-button" }, "Import progress");
+    const file = add(label, "input", { type: "file", accept: "application/json,.json", class: "drill-import" });
+    file.addEventListener("change", () => this.importProgress(file));
+    const anki = add(tools, "p", { class: "drill-anki" }, "Anki: ");
+    add(anki, "a", { href: "mlops-interview-cards.apkg", download: "" }, "deck (.apkg)");
+    anki.append(" or ");
+    add(anki, "a", { href: "mlops-interview-cards.txt", download: "" }, "text file to import");
+  }
+
+  // --- sessions -------------------------------------------------------------------------
+
+  startSession(cards, mode) {
+    if (cards.length === 0) return this.announce("No cards are due with these filters.");
+    this.queue = this.shuffle?.checked ? shuffled(cards) : [...cards];
+    this.mode = mode;
+    this.position = 0;
+    this.results = [];
+    this.overview.hidden = true;
+    this.session.hidden = false;
+    this.showCard();
+  }
+
+  startMockInterview() {
+    const size = Math.max(1, Math.min(Number(this.mockSize.value) || 1, this.cards.length));
+    this.shuffle.checked = true;
+    this.startSession(shuffled(this.filtered(this.cards)).slice(0, size), "mock");
+  }
+
+  showCard() {
+    const card = this.queue[this.position];
+    this.revealed = false;
+    this.session.replaceChildren();
+    const heading = `Question ${this.position + 1} of ${this.queue.length}`;
+    add(this.session, "p", { class: "drill-progress" }, heading);
+    this.question = add(this.session, "h2", { class: "drill-question", tabindex: "-1" }, card.question);
+    add(this.session, "p", { class: "drill-card-meta" }, `${card.difficulty} · ${card.tags.join(", ")}`);
+    if (this.mode === "mock") this.startTimer();
+    this.revealButton = button(this.session, "Show answer", () => this.reveal(), "md-button md-button--primary");
+    this.question.focus();
+    this.announce(`${heading}: ${card.question}`);
+  }
+
+  reveal() {
+    if (this.revealed) return;
+    const card = this.queue[this.position];
+    this.revealed = true;
+    this.revealButton.remove();
+    const answer = add(this.session, "div", { class: "drill-answer", tabindex: "-1", "aria-label": "Model answer" });
+    answer.innerHTML = card.answer_html; // built from this site's own Markdown at build time
+    add(this.session, "p", {}).append(lessonLink(card));
+    const grades = add(this.session, "div", { class: "drill-grades", role: "group", "aria-label": "How well did you answer?" });
+    const next = preview(this.state(card), new Date());
+    for (const grade of GRADES) {
+      button(grades, `${grade.name} (${grade.key})`, () => this.grade(grade), "md-button drill-grade")
+        .setAttribute("title", `Next review ${formatDue(next[grade.name])}`);
+    }
+    answer.focus();
+    this.announce("Answer shown. Grade yourself: Again, Hard, Good or Easy.");
+  }
+
+  grade(grade) {
+    if (!this.revealed) return;
+    const card = this.queue[this.position];
+    const state = review(this.state(card), grade.rating, new Date());
+    this.store.set(card.id, state);
+    this.showNotice();
+    this.results.push({ card, grade: grade.name, seconds: this.elapsedSeconds() });
+    this.position += 1;
+    if (this.position < this.queue.length) {
+      this.showCard();
+      this.announce(`Graded ${grade.name}; next review ${formatDue(new Date(state.due))}. ${this.status.textContent}`);
+    } else {
+      this.finishSession();
+    }
+  }
+
+  finishSession() {
+    clearInterval(this.timer);
+    this.session.replaceChildren();
+    const summary = add(this.session, "div", { class: "drill-summary" });
+    const heading = add(summary, "h2", { tabindex: "-1" }, this.mode === "mock" ? "Mock interview summary" : "Session summary");
+    const counts = GRADES.map(({ name }) => `${this.results.filter((r) => r.grade === name).length} ${name}`);
+    add(summary, "p", {}, `${this.results.length} cards: ${counts.join(", ")}.`);
+    const weak = this.results.filter((result) => ["Again", "Hard"].includes(result.grade));
+    if (weak.length) {
+      const topics = [...new Set(weak.flatMap((result) => result.card.tags))];
+      add(summary, "p", {}, `Weak topics: ${topics.join(", ")}. Revisit these answers in the lesson:`);
+      const list = add(summary, "ul");
+      for (const { card, seconds } of weak) {
+        const item = add(list, "li");
+        item.append(lessonLink(card, card.question));
+        if (this.mode === "mock") item.append(` (${seconds} s)`);
+      }
+    } else {
+      add(summary, "p", {}, "No weak topics this time.");
+    }
+    button(summary, "Back to the overview", () => this.closeSession(), "md-button md-button--primary");
+    heading.focus();
+    this.announce(`Finished: ${counts.join(", ")}.`);
+  }
+
+  closeSession() {
+    this.session.hidden = true;
+    this.overview.hidden = false;
+    this.renderOverview();
+    this.overview.querySelector(".drill-due").setAttribute("tabindex", "-1");
+    this.overview.querySelector(".drill-due").focus();
+  }
+
+  startTimer() {
+    clearInterval(this.timer);
+    this.questionStarted = Date.now();
+    const clock = add(this.session, "p", { class: "drill-timer", "aria-live": "off" });
+    const tick = () => {
+      const left = MOCK_SECONDS_PER_QUESTION - this.elapsedSeconds();
+      clock.textContent = left > 0 ? `${formatClock(left)} left for this answer` : "Time is up: wrap up your answer.";
+      if (left === 0) this.announce("Time is up for this question.");
+    };
+    tick();
+    this.timer = setInterval(tick, 1000);
+  }
+
+  elapsedSeconds() {
+    return this.questionStarted ? Math.round((Date.now() - this.questionStarted) / 1000) : 0;
+  }
+
+  // --- keyboard: only while focus is inside the drill (the listener sits on its root) -----
+
+  handleKey(event) {
+    if (this.session.hidden || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input, select, textarea, a")) return;
+    if (event.key === " " && !this.revealed) {
+      event.preventDefault();
+      this.reveal();
+    }
+    const grade = GRADES.find(({ key }) => key === event.key);
+    if (grade && this.revealed) this.grade(grade);
+  }
+
+  // --- progress file --------------------------------------------------------------------
+
+  exportProgress() {
+    const blob = new Blob([this.store.exportText()], { type: "application/json" });
+    const link = add(this.root, "a", { href: URL.createObjectURL(blob), download: "mlops-drill-progress.json", hidden: "" });
+    link.click();
+    link.remove();
+    this.announce("Progress exported as mlops-drill-progress.json.");
+  }
+
+  async importProgress(input) {
+    const [file] = input.files;
+    if (!file) return;
+    try {
+      const count = this.store.importText(await file.text());
+      this.renderOverview();
+      this.announce(`Progress imported: ${count} cards.`);
+    } catch (error) {
+      this.announce(`Import rejected, nothing changed: ${error.message}`);
+    }
+    input.value = "";
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  state(card) {
+    return this.store.cards[card.id] ?? newState(new Date());
+  }
+
+  isDueNow(card, now) {
+    return isDue(this.state(card), now);
+  }
+
+  isMastered(card, now) {
+    const state = this.store.cards[card.id];
+    return Boolean(state) && state.state === 2 && !isDue(state, now); // 2: FSRS "Review"
+  }
+
+  tags() {
+    return [...new Set(this.cards.flatMap((card) => card.tags))].sort();
+  }
+
+  filtered(cards) {
+    const tag = this.tagFilter.value;
+    const difficulty = this.difficultyFilter.value;
+    return cards.filter(
+      (card) =>
+        (tag === "all topics" || card.tags.includes(tag)) &&
+        (difficulty === "any difficulty" || card.difficulty === difficulty),
+    );
+  }
+
+  announce(text) {
+    this.status.textContent = text;
+  }
+}
+
+function add(parent, tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  parent.append(node);
+  return node;
+}
+
+function button(parent, label, onClick, className = "md-button") {
+  const node = add(parent, "button", { type: "button", class: className }, label);
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+function select(parent, label, options) {
+  const wrapper = add(parent, "label", {}, `${label} `);
+  const node = add(wrapper, "select");
+  for (const option of options) add(node, "option", { value: option }, option);
+  return node;
+}
+
+function checkbox(parent, label) {
+  const wrapper = add(parent, "label");
+  const node = add(wrapper, "input", { type: "checkbox" });
+  wrapper.append(` ${label}`);
+  return node;
+}
+
+function numberInput(parent, label, value, max) {
+  const wrapper = add(parent, "label", {}, `${label} `);
+  return add(wrapper, "input", { type: "number", min: "1", max: String(max), value: String(value) });
+}
+
+function lessonLink(card, text = "Read this answer in the lesson") {
+  const link = document.createElement("a");
+  link.href = new URL(`../${card.page_url}#${card.id}`, location.href).href;
+  link.textContent = text;
+  return link;
+}
+
+function shuffled(items) {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+function formatDue(date) {
+  const minutes = Math.round((date - Date.now()) / 60_000);
+  if (minutes < 60) return `in ${Math.max(1, minutes)} min`;
+  if (minutes < 48 * 60) return `in ${Math.round(minutes / 60)} h`;
+  return `in ${Math.round(minutes / (24 * 60))} days`;
+}
+
+function formatClock(seconds) {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
