@@ -259,7 +259,8 @@ export class InterviewDrill {
   }
 
   isDueNow(card, now) {
-    return isDue(this.state(card), now);
+    const state = this.store.cards[card.id];
+    return !state || isDue(state, now); // a card never reviewed is always due
   }
 
   isMastered(card, now) {

@@ -6,7 +6,7 @@ let currentDrill;
 document$.subscribe(async () => {
   currentDrill?.unmount();
   currentDrill = undefined;
-  const root = document.getElementById("interview-drill");
+  const root = document.getElementById("drill-app");
   if (!root) return;
   const { InterviewDrill } = await import("./drill-app.js");
   currentDrill = new InterviewDrill(root);

@@ -1,0 +1,163 @@
+"""The interview drill in Chromium: sessions, saved progress, bad storage, files, keyboard."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+DRILL = "drill/"
+STORAGE_KEY = "mlops-course:drill"
+CARD_COUNT = 7
+
+
+@pytest.fixture
+def drill(page, site_url):
+    page.goto(site_url + DRILL)
+    expect(due_count(page)).to_have_text(re.compile(rf"of {CARD_COUNT} cards due now"))
+    return page
+
+
+def due_count(page):
+    return page.locator(".drill-due")
+
+
+def status(page):
+    return page.locator(".drill-status")
+
+
+def start_review(page):
+    page.get_by_role("button", name="Review due cards").click()
+    expect(page.locator(".drill-question")).to_be_visible()
+
+
+def grade(page, name):
+    page.get_by_role("button", name=re.compile(f"^{name} ")).click()
+
+
+def stored_progress(page):
+    return page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+
+
+def test_a_session_reveals_grades_and_keeps_progress_across_reloads(drill):
+    expect(due_count(drill)).to_have_text(f"{CARD_COUNT} of {CARD_COUNT} cards due now")
+    start_review(drill)
+    expect(drill.locator(".drill-answer")).to_have_count(0)  # the question alone first
+    drill.get_by_role("button", name="Show answer").click()
+    expect(drill.locator(".drill-answer")).to_contain_text(
+        "While DevOps provides a great foundation"
+    )
+    grade(drill, "Easy")
+    expect(status(drill)).to_contain_text("Graded Easy; next review in")
+    drill.reload()
+    expect(due_count(drill)).to_have_text(f"{CARD_COUNT - 1} of {CARD_COUNT} cards due now")
+    assert "card-why-not-devops" in json.loads(stored_progress(drill))["cards"]
+
+
+def test_corrupt_storage_falls_back_to_memory_with_a_notice_and_keeps_the_data(drill):
+    drill.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{not json')")
+    drill.reload()
+    expect(drill.locator(".drill-notice")).to_contain_text("Saved progress could not be read")
+    start_review(drill)
+    drill.get_by_role("button", name="Show answer").click()
+    grade(drill, "Good")
+    expect(drill.locator(".drill-question")).to_be_visible()  # the drill goes on, in memory
+    assert stored_progress(drill) == "{not json"
+
+
+def test_progress_exports_and_imports_as_a_json_file(drill, tmp_path):
+    start_review(drill)
+    drill.get_by_role("button", name="Show answer").click()
+    grade(drill, "Easy")
+    drill.reload()
+    with drill.expect_download() as download:
+        drill.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text())["format"] == "mlops-course-drill-progress"
+    drill.evaluate("localStorage.clear()")
+    drill.reload()
+    expect(due_count(drill)).to_have_text(f"{CARD_COUNT} of {CARD_COUNT} cards due now")
+    drill.locator("input.drill-import").set_input_files(exported)
+    expect(status(drill)).to_have_text("Progress imported: 1 cards.")
+    expect(due_count(drill)).to_have_text(f"{CARD_COUNT - 1} of {CARD_COUNT} cards due now")
+
+
+def test_a_bad_import_file_is_rejected_and_changes_nothing(drill, tmp_path):
+    start_review(drill)
+    drill.get_by_role("button", name="Show answer").click()
+    grade(drill, "Easy")
+    drill.reload()
+    before = stored_progress(drill)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "something-else", "cards": {}}))
+    drill.locator("input.drill-import").set_input_files(bad)
+    expect(status(drill)).to_contain_text("Import rejected, nothing changed")
+    assert stored_progress(drill) == before
+    expect(due_count(drill)).to_have_text(f"{CARD_COUNT - 1} of {CARD_COUNT} cards due now")
+
+
+def test_a_keyboard_only_session(drill):
+    drill.get_by_role("button", name="Review due cards").focus()
+    drill.keyboard.press("Enter")
+    expect(drill.locator(".drill-question")).to_be_focused()
+    drill.keyboard.press(" ")  # shows the answer
+    expect(drill.locator(".drill-answer")).to_be_focused()
+    drill.keyboard.press("3")  # Good
+    expect(drill.locator(".drill-progress")).to_have_text(f"Question 2 of {CARD_COUNT}")
+    expect(status(drill)).to_contain_text("Graded Good")
+    drill.keyboard.press("Tab")  # Tab still moves between controls
+    expect(drill.get_by_role("button", name="Show answer")).to_be_focused()
+
+
+def test_shortcuts_do_nothing_outside_the_drill(drill):
+    start_review(drill)
+    drill.locator("h1").click()  # focus leaves the drill
+    drill.keyboard.press(" ")
+    expect(drill.locator(".drill-answer")).to_have_count(0)
+
+
+def test_drill_this_card_opens_that_card_and_links_back(page, site_url):
+    page.goto(site_url + "lessons/mlops-vs-devops/#card-cicd-for-ml")
+    page.locator("#card-cicd-for-ml").get_by_role("link", name="Drill this card").click()
+    expect(page.locator(".drill-question")).to_have_text(
+        "How would you set up CI/CD for an ML project?"
+    )
+    page.get_by_role("button", name="Show answer").click()
+    page.get_by_role("link", name="Read this answer in the lesson").click()
+    expect(page).to_have_url(site_url + "lessons/mlops-vs-devops/#card-cicd-for-ml")
+
+
+def test_a_mock_interview_ends_with_weak_topics_linking_to_the_lesson(drill):
+    drill.get_by_label("Mock interview questions").fill("2")
+    drill.get_by_role("button", name="Start mock interview").click()
+    expect(drill.locator(".drill-timer")).to_contain_text("left for this answer")
+    for name in ["Again", "Good"]:
+        drill.get_by_role("button", name="Show answer").click()
+        grade(drill, name)
+    summary = drill.locator(".drill-summary")
+    expect(summary).to_contain_text("Mock interview summary")
+    expect(summary).to_contain_text("2 cards: 1 Again, 0 Hard, 1 Good, 0 Easy.")
+    expect(summary).to_contain_text("Weak topics:")
+    link = summary.locator("li a")
+    expect(link).to_have_count(1)
+    assert "/lessons/mlops-vs-devops/#card-" in link.get_attribute("href")
+
+
+def test_filters_limit_a_session_to_a_topic(drill):
+    drill.get_by_label("Topic").select_option("ci-cd")
+    drill.get_by_role("button", name="Review due cards").click()
+    expect(drill.locator(".drill-progress")).to_have_text("Question 1 of 1")
+    expect(drill.locator(".drill-question")).to_have_text(
+        "How would you set up CI/CD for an ML project?"
+    )
+
+
+def test_full_storage_keeps_the_session_in_memory_with_a_notice(drill):
+    full = "() => { throw new DOMException('full', 'QuotaExceededError'); }"
+    drill.evaluate(f"() => {{ Storage.prototype.setItem = {full}; }}")
+    start_review(drill)
+    drill.get_by_role("button", name="Show answer").click()
+    grade(drill, "Easy")
+    expect(drill.locator(".drill-notice")).to_contain_text("Progress could not be saved")
+    expect(drill.locator(".drill-progress")).to_have_text(f"Question 2 of {CARD_COUNT}")
