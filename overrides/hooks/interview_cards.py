@@ -168,6 +168,27 @@ def on_page_content(html, page, config, files):
     return str(soup)
 
 
+def on_post_page(output, page, config):
+    """On the drill page, list every card (readable without JavaScript; the ids make
+    `drill/#card-id` links land on the card)."""
+    if page.url != DRILL_PAGE:
+        return output
+    soup = BeautifulSoup(output, "html.parser")
+    app = soup.find(id="drill-app")
+    if app is None:
+        raise PluginError(f'docs/{page.file.src_uri}: the drill page needs <div id="drill-app">')
+    listing = soup.new_tag("ul", attrs={"class": "drill-card-list"})
+    for card in collection.cards.values():
+        item = soup.new_tag("li", id=card.id)
+        link = soup.new_tag("a", href=f"{get_relative_url(card.page_url, page.url)}#{card.id}")
+        link.string = card.question
+        item.append(link)
+        item.append(f" ({card.difficulty}; {', '.join(card.tags)})")
+        listing.append(item)
+    app.append(listing)
+    return str(soup)
+
+
 def on_post_build(config):
     drill_dir = Path(config["site_dir"]) / "drill"
     drill_dir.mkdir(parents=True, exist_ok=True)
