@@ -2,6 +2,7 @@
 // Cards come from drill/cards.json, written at build time from the Q&A cards of the pages
 // (overrides/hooks/interview_cards.py); answers are that rendered HTML.
 
+import { button as newButton, element } from "../dom.js";
 import { ProgressStore } from "./progress-store.js";
 import { GRADES, isDue, newState, preview, review } from "./scheduler.bundle.js";
 
@@ -288,16 +289,14 @@ export class InterviewDrill {
 }
 
 function add(parent, tag, attributes = {}, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
+  const node = element(tag, attributes, text);
   parent.append(node);
   return node;
 }
 
-function button(parent, label, onClick, className = "md-button") {
-  const node = add(parent, "button", { type: "button", class: className }, label);
-  node.addEventListener("click", onClick);
+function button(parent, label, onClick, className) {
+  const node = newButton(label, onClick, className);
+  parent.append(node);
   return node;
 }
 
@@ -321,10 +320,7 @@ function numberInput(parent, label, value, max) {
 }
 
 function lessonLink(card, text = "Read this answer in the lesson") {
-  const link = document.createElement("a");
-  link.href = new URL(`../${card.page_url}#${card.id}`, location.href).href;
-  link.textContent = text;
-  return link;
+  return element("a", { href: new URL(`../${card.page_url}#${card.id}`, location.href).href }, text);
 }
 
 function shuffled(items) {

@@ -2,6 +2,7 @@
 // Mounted by runnable-blocks.js; the highlighted code it replaces stays in the page, hidden,
 // so the page reads the same without JavaScript.
 
+import { button, element } from "../dom.js";
 import { createEditor } from "./code-editor.bundle.js";
 import * as python from "./python-session.js";
 
@@ -49,18 +50,18 @@ class CodeBlock {
     const id = `runnable-${this.number}`;
     this.root = element("div", { class: "runnable-block", "data-state": "idle" });
     const controls = element("div", { class: "runnable-controls", role: "group", "aria-label": `Code block ${this.number}` });
-    this.runButton = button("Run", "runnable-run", () => this.page.runUpTo(this.number - 1));
-    this.stopButton = button("Stop", "runnable-stop", () => this.page.stop());
+    this.runButton = button("Run", () => this.page.runUpTo(this.number - 1), "md-button runnable-run");
+    this.stopButton = button("Stop", () => this.page.stop(), "md-button runnable-stop");
     this.stopButton.disabled = true;
     this.startButtons = [this.runButton];
     if (DEFINES_TESTS.test(this.original)) {
-      this.startButtons.push(button("Run tests", "runnable-test", () => this.executeTests()));
+      this.startButtons.push(button("Run tests", () => this.executeTests(), "md-button runnable-test"));
     }
     controls.append(
       ...this.startButtons,
       this.stopButton,
-      button("Reset", "runnable-reset", () => this.reset()),
-      button("Copy", "runnable-copy", () => this.copy()),
+      button("Reset", () => this.reset(), "md-button runnable-reset"),
+      button("Copy", () => this.copy(), "md-button runnable-copy"),
     );
     const editorParent = element("div", { class: "runnable-editor" });
     const hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
@@ -216,19 +217,6 @@ class CodeBlock {
 
 function preloadQuietly() {
   python.preload().catch(() => {}); // a failed start is reported when the reader runs code
-}
-
-function element(tag, attributes, text) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(label, className, onClick) {
-  const node = element("button", { type: "button", class: `md-button ${className}` }, label);
-  node.addEventListener("click", onClick);
-  return node;
 }
 
 function formatDuration(milliseconds = 0) {

@@ -1,0 +1,16 @@
+// The two DOM helpers the runnable blocks and the drill share. Text always goes in as text.
+
+/** A new element with attributes and, optionally, text content. */
+export function element(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A real <button> (keyboard and screen readers get it for free). */
+export function button(label, onClick, className = "md-button") {
+  const node = element("button", { type: "button", class: className }, label);
+  node.addEventListener("click", onClick);
+  return node;
+}
