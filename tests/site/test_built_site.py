@@ -1,0 +1,175 @@
+"""The built site: faithful to the lesson source, self-contained, and free of broken links."""
+
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "lesson-02-mlops-vs-devops.md"
+LESSON = "lessons/mlops-vs-devops/index.html"
+CARD_IDS = {
+    "card-why-not-devops",
+    "card-test-ml-models",
+    "card-devops-vs-mlops",
+    "card-fraud-detection-practices",
+    "card-cicd-for-ml",
+    "card-mlops-challenges",
+    "card-mlops-tools",
+}
+# Byte sequences left behind when UTF-8 text is decoded as Latin-1/cp1252 (arrows, emoji, tree lines).
+MOJIBAKE = re.compile("\ufffd|â€|â†|â”|â”œ|Ã[\u0080-\u00bf]|ðŸ|âœ")
+
+
+def normalise(text):
+    """Compare text ignoring emoji, markup and punctuation: 'Ask **this**!' -> 'ask this'."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.replace("**", "")).lower().split())
+
+
+@cache
+def read_html(site, relative):
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def reference_headings():
+    in_code = False
+    for line in REFERENCE.read_text(encoding="utf-8").splitlines():
+        in_code ^= line.startswith("```")
+        match = not in_code and re.match(r"^#{1,4} (.+?)(\s*\{#[^}]+\})?$", line)
+        if match:
+            yield normalise(match[1])
+
+
+def reference_table_rows():
+    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| Aspect"))
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        yield tuple(normalise(cell) for cell in line.strip("|").split("|"))
+
+
+def table_rows(soup):
+    return {
+        tuple(normalise(cell.get_text()) for cell in row.find_all(["td", "th"]))
+        for row in soup.find_all("tr")
+    }
+
+
+def test_lesson_has_every_heading_of_the_source(built_site):
+    lesson = read_html(built_site, LESSON)
+    built = {normalise(h.get_text().replace("¶", "")) for h in lesson.select("h1, h2, h3, h4")}
+    expected = list(reference_headings())
+    assert len(expected) == 57
+    assert [heading for heading in expected if heading not in built] == []
+
+
+@pytest.mark.parametrize("page", [LESSON, "cheatsheets/mlops-vs-devops/index.html"])
+def test_comparison_table_has_every_row(built_site, page):
+    rows = table_rows(read_html(built_site, page))
+    expected = list(reference_table_rows())
+    assert len(expected) == 10  # one row per aspect
+    assert [row for row in expected if row not in rows] == []
+
+
+def test_lesson_has_all_seven_interview_cards(built_site):
+    lesson = read_html(built_site, LESSON)
+    cards = lesson.select("details.question")
+    assert {card["id"] for card in cards} == CARD_IDS
+    for card in cards:
+        assert card.summary.get_text().startswith("Q: "), card["id"]
+        assert card["data-difficulty"] in {"easy", "medium", "hard"}
+        assert card["data-tags"].split()
+        answer = card.get_text()[len(card.summary.get_text()):]
+        assert len(answer) > 200, f"{card['id']} has a short answer"
+
+
+def test_interview_answer_shows_the_tested_snippet(built_site):
+    card = read_html(built_site, LESSON).find(id="card-test-ml-models")
+    assert "def test_sentiment_model" in card.get_text()
+    assert "load_production_model" in card.get_text()
+
+
+def test_lesson_has_diagrams_and_the_next_lesson_without_a_dead_link(built_site):
+    lesson = read_html(built_site, LESSON)
+    assert len(lesson.select("pre.mermaid")) == 5
+    next_lesson = lesson.find(string=re.compile("Lesson 3: ML System Lifecycle"))
+    assert next_lesson and next_lesson.find_parent("a") is None
+
+
+def test_edit_this_page_points_at_the_source(built_site):
+    edit = read_html(built_site, LESSON).select_one("a.md-content__button[href*='/edit/']")
+    assert edit["href"].endswith("edit/main/docs/lessons/mlops-vs-devops.md")
+
+
+def test_glossary_terms_have_tooltips(built_site):
+    titles = {abbr.get_text(): abbr["title"] for abbr in read_html(built_site, LESSON).find_all("abbr")}
+    for term in ["DVC", "MLflow", "W&B", "Feast", "Evidently", "Great Expectations", "TorchServe",
+                 "ONNX Runtime", "Docker", "Kubernetes", "Prometheus", "Grafana", "Terraform",
+                 "CloudFormation", "CI", "CD", "CT", "IaC", "TensorFlow Serving"]:
+        assert titles.get(term), f"no tooltip for {term}"
+
+
+def test_notebook_page_has_outputs_and_a_download(built_site):
+    notebook = read_html(built_site, "labs/testing-ml-systems/index.html")
+    assert "failed checks: ['no null ages', 'age <= 120']" in notebook.get_text()
+    assert (built_site / "labs/testing-ml-systems/testing-ml-systems.ipynb").is_file()
+    assert notebook.select_one("a[href$='.ipynb']")
+
+
+def html_pages(site):
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def test_no_mis_encoded_characters(built_site):
+    bad = {page: MOJIBAKE.findall((built_site / page).read_text(encoding="utf-8")) for page in html_pages(built_site)}
+    assert {page: found for page, found in bad.items() if found} == {}
+
+
+RESOURCE_ATTRIBUTES = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                       ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
+                       ("object", "data")]
+
+
+def is_foreign(url):
+    return bool(urlsplit(url).netloc) or url.startswith("//")
+
+
+def test_no_page_loads_anything_from_another_origin(built_site):
+    foreign = []
+    for page in html_pages(built_site):
+        soup = read_html(built_site, page)
+        for tag, attribute in RESOURCE_ATTRIBUTES:
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                rel = element.get("rel") or []
+                if tag == "link" and not {"stylesheet", "preload", "modulepreload", "icon", "manifest", "preconnect", "dns-prefetch"} & set(rel):
+                    continue  # canonical/alternate links are not loaded
+                if is_foreign(element[attribute]):
+                    foreign.append(f"{page}: <{tag} {attribute}={element[attribute]}>")
+        for style in soup.find_all(style=True):
+            foreign += [f"{page}: style url({url})" for url in re.findall(r"url\(['\"]?([^'\")]+)", style["style"]) if is_foreign(url)]
+    for stylesheet in built_site.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8", errors="replace")
+        foreign += [f"{stylesheet.name}: {url}" for url in re.findall(r"(?:url\(|@import\s+)['\"]?(https?:[^'\")\s]+)", text)]
+    assert foreign == []
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    broken = []
+    for page in html_pages(built_site):
+        for link in read_html(built_site, page).find_all("a", href=True):
+            href = link["href"]
+            if is_foreign(href) or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = urlsplit(urljoin(f"http://site/{page}", href))
+            path = unquote(target.path.lstrip("/")) or "index.html"
+            if path.endswith("/") or (built_site / path).is_dir():
+                path = path.rstrip("/") + "/index.html"
+            if not (built_site / path).is_file():
+                broken.append(f"{page}: {href} (no {path})")
+            elif target.fragment and path.endswith(".html"):
+                if not read_html(built_site, path).find(id=unquote(target.fragment)):
+                    broken.append(f"{page}: {href} (no #{target.fragment} in {path})")
+    assert broken == []
