@@ -19,7 +19,7 @@ CARD_IDS = {
     "card-mlops-challenges",
     "card-mlops-tools",
 }
-# Byte sequences left behind when UTF-8 text is decoded as Latin-1/cp1252 (arrows, emoji, tree lines).
+# What UTF-8 text turns into when decoded as Latin-1/cp1252 (arrows, emoji, tree lines).
 MOJIBAKE = re.compile("\ufffd|â€|â†|â”|â”œ|Ã[\u0080-\u00bf]|ðŸ|âœ")
 
 
@@ -45,7 +45,7 @@ def reference_headings():
 def reference_table_rows():
     lines = REFERENCE.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("| Aspect"))
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         yield tuple(normalise(cell) for cell in line.strip("|").split("|"))
@@ -82,7 +82,7 @@ def test_lesson_has_all_seven_interview_cards(built_site):
         assert card.summary.get_text().startswith("Q: "), card["id"]
         assert card["data-difficulty"] in {"easy", "medium", "hard"}
         assert card["data-tags"].split()
-        answer = card.get_text()[len(card.summary.get_text()):]
+        answer = card.get_text()[len(card.summary.get_text()) :]
         assert len(answer) > 200, f"{card['id']} has a short answer"
 
 
@@ -105,10 +105,30 @@ def test_edit_this_page_points_at_the_source(built_site):
 
 
 def test_glossary_terms_have_tooltips(built_site):
-    titles = {abbr.get_text(): abbr["title"] for abbr in read_html(built_site, LESSON).find_all("abbr")}
-    for term in ["DVC", "MLflow", "W&B", "Feast", "Evidently", "Great Expectations", "TorchServe",
-                 "ONNX Runtime", "Docker", "Kubernetes", "Prometheus", "Grafana", "Terraform",
-                 "CloudFormation", "CI", "CD", "CT", "IaC", "TensorFlow Serving"]:
+    titles = {
+        abbr.get_text(): abbr["title"] for abbr in read_html(built_site, LESSON).find_all("abbr")
+    }
+    for term in [
+        "DVC",
+        "MLflow",
+        "W&B",
+        "Feast",
+        "Evidently",
+        "Great Expectations",
+        "TorchServe",
+        "ONNX Runtime",
+        "Docker",
+        "Kubernetes",
+        "Prometheus",
+        "Grafana",
+        "Terraform",
+        "CloudFormation",
+        "CI",
+        "CD",
+        "CT",
+        "IaC",
+        "TensorFlow Serving",
+    ]:
         assert titles.get(term), f"no tooltip for {term}"
 
 
@@ -124,13 +144,24 @@ def html_pages(site):
 
 
 def test_no_mis_encoded_characters(built_site):
-    bad = {page: MOJIBAKE.findall((built_site / page).read_text(encoding="utf-8")) for page in html_pages(built_site)}
+    bad = {
+        page: MOJIBAKE.findall((built_site / page).read_text(encoding="utf-8"))
+        for page in html_pages(built_site)
+    }
     assert {page: found for page, found in bad.items() if found} == {}
 
 
-RESOURCE_ATTRIBUTES = [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                       ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
-                       ("object", "data")]
+RESOURCE_ATTRIBUTES = [
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+]
 
 
 def is_foreign(url):
@@ -144,15 +175,30 @@ def test_no_page_loads_anything_from_another_origin(built_site):
         for tag, attribute in RESOURCE_ATTRIBUTES:
             for element in soup.find_all(tag, attrs={attribute: True}):
                 rel = element.get("rel") or []
-                if tag == "link" and not {"stylesheet", "preload", "modulepreload", "icon", "manifest", "preconnect", "dns-prefetch"} & set(rel):
+                if tag == "link" and not {
+                    "stylesheet",
+                    "preload",
+                    "modulepreload",
+                    "icon",
+                    "manifest",
+                    "preconnect",
+                    "dns-prefetch",
+                } & set(rel):
                     continue  # canonical/alternate links are not loaded
                 if is_foreign(element[attribute]):
                     foreign.append(f"{page}: <{tag} {attribute}={element[attribute]}>")
         for style in soup.find_all(style=True):
-            foreign += [f"{page}: style url({url})" for url in re.findall(r"url\(['\"]?([^'\")]+)", style["style"]) if is_foreign(url)]
+            foreign += [
+                f"{page}: style url({url})"
+                for url in re.findall(r"url\(['\"]?([^'\")]+)", style["style"])
+                if is_foreign(url)
+            ]
     for stylesheet in built_site.rglob("*.css"):
         text = stylesheet.read_text(encoding="utf-8", errors="replace")
-        foreign += [f"{stylesheet.name}: {url}" for url in re.findall(r"(?:url\(|@import\s+)['\"]?(https?:[^'\")\s]+)", text)]
+        foreign += [
+            f"{stylesheet.name}: {url}"
+            for url in re.findall(r"(?:url\(|@import\s+)['\"]?(https?:[^'\")\s]+)", text)
+        ]
     assert foreign == []
 
 

@@ -42,7 +42,9 @@ def test_lesson_cards_link_to_the_drill_and_back(built_site):
 
 
 def test_anki_text_file_imports_one_note_per_card_keyed_by_id(built_site):
-    lines = (built_site / "drill/mlops-interview-cards.txt").read_text(encoding="utf-8").splitlines()
+    lines = (
+        (built_site / "drill/mlops-interview-cards.txt").read_text(encoding="utf-8").splitlines()
+    )
     header = [line for line in lines if line.startswith("#")]
     assert header[:3] == ["#separator:tab", "#html:true", "#deck:MLOps interview drill"]
     assert "#guid column:1" in header and "#tags column:4" in header
@@ -62,7 +64,9 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
     notes = database.execute("SELECT guid, mid, flds, tags FROM notes").fetchall()
     cards = drill_cards(built_site)["cards"]
     assert len(notes) == len(cards) == 7
-    by_guid = {guid: (model, fields.split("\x1f"), tags.split()) for guid, model, fields, tags in notes}
+    by_guid = {
+        guid: (model, fields.split("\x1f"), tags.split()) for guid, model, fields, tags in notes
+    }
     for card in cards:
         model, fields, tags = by_guid[note_guid(card["id"])]
         assert model == ANKI_MODEL_ID
@@ -74,7 +78,9 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
 
 
 def test_drill_page_lists_every_card_without_javascript(built_site):
-    drill = BeautifulSoup((built_site / "drill/index.html").read_text(encoding="utf-8"), "html.parser")
+    drill = BeautifulSoup(
+        (built_site / "drill/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     items = drill.select("#drill-app ul.drill-card-list li")
     assert [item["id"] for item in items] == list(lesson_cards(built_site))
     for item in items:
