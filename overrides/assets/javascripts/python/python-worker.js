@@ -151,8 +151,13 @@ async function test(request) {
 async function execute({ id, code, lineLimit }, body) {
   const started = performance.now();
   currentOutput = new CappedOutput(id, lineLimit);
-  const loadFailure = await loadImportedPackages(code);
-  const result = loadFailure ?? (await body());
+  let result = await loadImportedPackages(code);
+  try {
+    result ??= await body();
+  } catch (error) {
+    // A failure of the runtime itself, not a Python exception: the run still ends, with a reason.
+    result = { status: "error", traceback: `The Python runtime failed: ${error.message}\n` };
+  }
   currentOutput.flush();
   postMessage({
     type: "done",
