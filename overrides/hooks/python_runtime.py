@@ -46,20 +46,27 @@ def content_hash(path):
 
 
 def precompiled(wheels, cache_dir):
-    """The wheels with Pyodide bytecode added; compiles only those not in the cache yet."""
+    """The wheels with Pyodide bytecode added, cached by each input wheel's hash.
+
+    Which modules get bytecode depends on all the wheels together (a pytest run over them
+    decides), so a single cache miss recompiles the whole set.
+    """
     targets = {wheel: cache_dir / content_hash(wheel) / wheel.name for wheel in wheels}
-    missing = [wheel for wheel, target in targets.items() if not target.exists()]
-    if missing:
-        with tempfile.TemporaryDirectory() as in_dir, tempfile.TemporaryDirectory() as out_dir:
-            for wheel in missing:
-                shutil.copyfile(wheel, Path(in_dir) / wheel.name)
-            command = ["node", str(PRECOMPILER), in_dir, out_dir]
-            result = subprocess.run(command, capture_output=True, text=True)
-            if result.returncode:
-                raise PluginError(f"{PRECOMPILER.name} failed:\n{result.stderr}")
-            for wheel in missing:
-                targets[wheel].parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(Path(out_dir) / wheel.name, targets[wheel])
+    if all(target.exists() for target in targets.values()):
+        return list(targets.values())
+    with tempfile.TemporaryDirectory() as in_dir, tempfile.TemporaryDirectory() as out_dir:
+        for wheel in wheels:
+            shutil.copyfile(wheel, Path(in_dir) / wheel.name)
+        result = subprocess.run(
+            ["node", str(PRECOMPILER), in_dir, out_dir], capture_output=True, text=True
+        )
+        if result.returncode:
+            # Node prints the failing module's source first; the reason is at the end.
+            reason = "\n".join(result.stderr.splitlines()[-15:])
+            raise PluginError(f"{PRECOMPILER.name} failed:\n{reason}")
+        for wheel, target in targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(out_dir) / wheel.name, target)
     return list(targets.values())
 
 

@@ -1,12 +1,21 @@
 """The runtime hook builds the course wheel and a lock file that lists only what the site serves."""
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
-from python_runtime import PYODIDE_LOCK, WHEEL_PROJECTS, build_wheels, place_wheels, served_lock
+from python_runtime import (
+    DOWNLOADED_WHEELS,
+    PYODIDE_LOCK,
+    WHEEL_PROJECTS,
+    build_wheels,
+    place_wheels,
+    precompiled,
+    served_lock,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,3 +101,19 @@ def test_served_wheels_carry_bytecode_for_what_a_test_run_imports(built_site):
     ]
     assert 0 < len(pygments_pycs) < 60
     assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in pytest_wheel.infolist())
+
+
+def test_a_changed_course_wheel_recompiles_with_the_cached_pytest_wheels(tmp_path):
+    """Editing mlops_lab must not break the build once pytest's wheels are in the cache."""
+    cache = tmp_path / "cache"
+    downloaded = sorted((ROOT / DOWNLOADED_WHEELS).glob("*.whl"))
+    original = build_wheels([ROOT / project for project in WHEEL_PROJECTS], tmp_path / "a")
+    precompiled([*original, *downloaded], cache)
+    edited_project = tmp_path / "snippets"
+    shutil.copytree(ROOT / "snippets", edited_project, ignore=shutil.ignore_patterns("__pycache__"))
+    with (edited_project / "mlops_lab/data.py").open("a") as source:
+        source.write("# a contributor's edit\n")
+    [edited] = build_wheels([edited_project], tmp_path / "b")
+    outputs = precompiled([edited, *downloaded], cache)
+    [course] = [wheel for wheel in outputs if wheel.name.startswith("mlops_lab")]
+    assert "mlops_lab/__pycache__/data.cpython-314.pyc" in zipfile.ZipFile(course).namelist()
