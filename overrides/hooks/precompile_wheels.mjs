@@ -22,7 +22,7 @@ await pyodide.loadPackage(wheels.map((name) => join(inDir, name)), { messageCall
 pyodide.mountNodeFS("/in", inDir);
 pyodide.mountNodeFS("/out", outDir);
 pyodide.runPython(`
-import importlib, pathlib, py_compile, sys, tempfile, zipfile
+import importlib, importlib.util, pathlib, pkgutil, py_compile, sys, tempfile, zipfile
 
 # Where Pyodide installs wheels (sysconfig says "//lib/...", which matches no module path).
 INSTALLED = pathlib.Path(next(path for path in sys.path if path.endswith("site-packages")))
@@ -34,9 +34,10 @@ def modules_used_by_a_test_run():
     test = pathlib.Path(tempfile.mkdtemp()) / "test_warm_up.py"
     test.write_text("def test_warm_up():\\n    assert 1 == 1\\n")
     pytest.main([str(test), "-q", "-p", "no:cacheprovider"])
-    for name in [dist.metadata["Name"] for dist in importlib.metadata.distributions()]:
-        if name == "mlops-lab":
-            import mlops_lab.data, mlops_lab.pipeline, mlops_lab.sentiment, mlops_lab.webapp
+    if importlib.util.find_spec("mlops_lab"):  # the course package: readers may import any module
+        import mlops_lab
+        for module in pkgutil.walk_packages(mlops_lab.__path__, "mlops_lab."):
+            importlib.import_module(module.name)
     files = {getattr(module, "__file__", None) for module in list(sys.modules.values())}
     return {pathlib.Path(f).relative_to(INSTALLED).as_posix()
             for f in files if f and f.startswith(str(INSTALLED)) and f.endswith(".py")}

@@ -46,18 +46,21 @@ export function onProgress(listener) {
  * Resolves with {status, traceback, durationMs, droppedLines}; status is "ok", "error",
  * "interrupted" or "reset" (the session was replaced while this run waited or ran).
  */
-export async function run(code, { namespace, filename, onOutput }) {
-  await preload();
-  return primary.run({ type: "run", code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+export function run(code, options) {
+  return request("run", code, options);
 }
 
 /**
  * Run the code's tests with pytest. Resolves like run(), plus {tests, summary}: one
  * {name, outcome, seconds, details} per test, and a line such as "2 passed, 1 failed in 0.12s".
  */
-export async function runTests(code, { namespace, filename, onOutput }) {
+export function runTests(code, options) {
+  return request("test", code, options);
+}
+
+async function request(type, code, { namespace, filename, onOutput }) {
   await preload();
-  return primary.run({ type: "test", code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+  return primary.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
 }
 
 /** Stop the running code. Resolves with "interrupted", "reset" or "idle". */
