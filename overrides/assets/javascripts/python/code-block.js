@@ -18,8 +18,10 @@ export class RunnablePage {
 
   /** Run block `index`, first running earlier blocks that have not run (or changed since). */
   async runUpTo(index) {
-    for (const block of this.blocks.slice(0, index)) {
-      if (block.needsRun() && (await block.execute()) !== "ok") {
+    const earlier = this.blocks.slice(0, index).filter((block) => block.needsRun());
+    if (earlier.length) this.blocks[index].announce(`Running block ${earlier[0].number} first…`);
+    for (const block of earlier) {
+      if ((await block.execute()) !== "ok") {
         return this.blocks[index].announce(`Stopped: block ${block.number} did not finish.`);
       }
     }
@@ -113,14 +115,17 @@ class CodeBlock {
 
   async start(runner, code, announcement) {
     this.setState("running");
+    this.announce(announcement); // at once: the status never shows the previous run's result
     this.clearOutput();
+    // The first run of a visit waits for Python: say how the download is going meanwhile.
     const stopProgress = python.onProgress(({ loaded, total }) => {
       this.announce(loaded < total ? `Downloading Python… ${Math.floor((100 * loaded) / total)}%` : "Starting Python…");
     });
-    try {
-      await python.preload(); // announces download progress on the first run of a visit
+    python.preload().then(() => {
       stopProgress();
       this.announce(announcement);
+    }, stopProgress);
+    try {
       return await runner(code, {
         namespace: this.page.namespace,
         filename: `<code block ${this.number}>`,
@@ -148,7 +153,7 @@ class CodeBlock {
 
   report(result, code, summary) {
     const seconds = formatDuration(result.durationMs);
-    if (result.droppedLines) this.write("notice", `… ${result.droppedLines.toLocaleString("en")} more lines\n`);
+    if (result.droppedLines) this.write("notice", `… ${plural(result.droppedLines, "more line")}\n`);
     if (result.traceback) this.write("traceback", result.traceback);
     switch (result.status) {
       case "ok":
@@ -156,6 +161,11 @@ class CodeBlock {
         this.announce(summary ?? `Finished in ${seconds}.`);
         break;
       case "error":
+        if (result.restart) {
+          this.write("notice", `The Python session was restarted because ${result.restart}: names defined by earlier runs are gone.\n`);
+          this.announce(`Error: ${lastLine(result.traceback)} The Python session was restarted.`);
+          break;
+        }
         this.ran = { code, generation: python.generation };
         this.announce(summary ?? `Error: ${lastLine(result.traceback)} (after ${seconds}).`);
         break;
@@ -221,6 +231,10 @@ function preloadQuietly() {
 
 function formatDuration(milliseconds = 0) {
   return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+function plural(count, noun) {
+  return `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function lastLine(text = "") {

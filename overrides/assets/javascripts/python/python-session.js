@@ -22,6 +22,7 @@ const progressListeners = new Set();
 let primary;
 let spare;
 let nextRunId = 1;
+let stopCount = 0;
 
 /** Increases whenever the session is replaced: namespaces from before are gone. */
 export let generation = 0;
@@ -43,8 +44,9 @@ export function onProgress(listener) {
 
 /**
  * Run code in a namespace; onOutput(stream, text) receives output as it arrives.
- * Resolves with {status, traceback, durationMs, droppedLines}; status is "ok", "error",
- * "interrupted" or "reset" (the session was replaced while this run waited or ran).
+ * Resolves with {status, traceback, durationMs, droppedLines, restart?}; status is "ok", "error",
+ * "interrupted" or "reset" (the session was replaced while this run waited or ran). `restart`
+ * says why the session was replaced after this run (it ran out of memory, the runtime failed).
  */
 export function run(code, options) {
   return request("run", code, options);
@@ -59,12 +61,20 @@ export function runTests(code, options) {
 }
 
 async function request(type, code, { namespace, filename, onOutput }) {
+  const stopsBefore = stopCount;
   await preload();
-  return primary.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+  if (stopCount !== stopsBefore) return { status: "interrupted", durationMs: 0, droppedLines: 0 };
+  const worker = primary;
+  const result = await worker.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+  // The worker asks for a new session when its interpreter cannot go on (out of memory, crashed).
+  if (result.restart && worker === primary) replacePrimary();
+  return result;
 }
 
-/** Stop the running code. Resolves with "interrupted", "reset" or "idle". */
+/** Stop the running code, and cancel runs waiting for Python to start. Resolves with
+ * "interrupted", "reset" or "idle" (no code was running). */
 export async function stop() {
+  stopCount += 1; // runs still waiting for Python to start never begin
   const worker = primary;
   if (!worker?.busy) return "idle";
   if (worker.interruptBuffer) {

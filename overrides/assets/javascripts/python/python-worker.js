@@ -7,7 +7,7 @@ const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page ei
 // Python side of a run: execute a block as `__main__` of the page's namespace, and trim
 // tracebacks to the reader's code (frames of this runner are not theirs).
 const RUNNER = `
-import importlib, json, linecache, os, pathlib, re, sys, time, traceback
+import builtins, importlib, json, linecache, os, pathlib, re, sys, time, traceback
 
 _namespaces = {}
 
@@ -16,6 +16,21 @@ def _trimmed_traceback(error, filename):
     while tb is not None and tb.tb_frame.f_code.co_filename != filename:
         tb = tb.tb_next
     return "".join(traceback.format_exception(type(error), error, tb))
+
+# The page has no console to type into: say so, instead of pyodide's bare OSError.
+def _input(prompt=""):
+    print(prompt, end="")
+    raise EOFError("input() cannot read from the keyboard in this page; "
+                   "set the value in the code instead, e.g. name = 'Ada'")
+
+builtins.input = _input
+
+def _explain_missing_module(error):
+    package = (error.name or "").partition(".")[0]
+    if package and package not in sys.stdlib_module_names:
+        error.add_note(f"{package} is not available in this page: its in-browser Python has only the "
+                       "standard library, pytest and mlops_lab (this site serves no WebAssembly "
+                       f"build of {package}). Run this code on your own machine to use it.")
 
 def run_block(code, namespace, filename):
     scope = _namespaces.setdefault(namespace, {"__name__": "__main__", "__builtins__": __builtins__})
@@ -27,7 +42,12 @@ def run_block(code, namespace, filename):
     except SystemExit as error:
         if error.code not in (None, 0):
             return "error", f"SystemExit: {error.code}\\n"
+    except MemoryError as error:
+        # WebAssembly memory never shrinks: only a new session gives the gigabytes back.
+        return "out-of-memory", _trimmed_traceback(error, filename)
     except BaseException as error:
+        if isinstance(error, ModuleNotFoundError):
+            _explain_missing_module(error)
         return "error", _trimmed_traceback(error, filename)
     finally:
         sys.stdout.flush()
@@ -114,6 +134,7 @@ async function init({ indexURL, lockFileURL, interruptBuffer }) {
       packageBaseUrl: new URL(".", lockFileURL).href,
     });
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
+    pyodide.setStdin({ stdin: () => undefined }); // end of input, not a call to window.prompt
     for (const [stream, setter] of Object.entries({ stdout: "setStdout", stderr: "setStderr" })) {
       const decoder = new TextDecoder();
       pyodide[setter]({
@@ -135,6 +156,7 @@ async function init({ indexURL, lockFileURL, interruptBuffer }) {
 async function run(request) {
   await execute(request, () => {
     const [status, traceback] = runBlock(request.code, request.namespace, request.filename).toJs();
+    if (status === "out-of-memory") return { status: "error", traceback, restart: "it ran out of memory" };
     return { status, traceback };
   });
 }
@@ -151,12 +173,17 @@ async function test(request) {
 async function execute({ id, code, lineLimit }, body) {
   const started = performance.now();
   currentOutput = new CappedOutput(id, lineLimit);
-  let result = await loadImportedPackages(code);
+  let result;
   try {
-    result ??= await body();
+    result = (await loadImportedPackages(code)) ?? (await body());
   } catch (error) {
-    // A failure of the runtime itself, not a Python exception: the run still ends, with a reason.
-    result = { status: "error", traceback: `The Python runtime failed: ${error.message}\n` };
+    // A failure of the runtime itself (say, the JavaScript stack overflowed), not a Python
+    // exception: the run still ends, with a reason, and this interpreter is not used again.
+    result = {
+      status: "error",
+      traceback: `The Python runtime failed: ${error.message}\n`,
+      restart: "the Python runtime failed",
+    };
   }
   currentOutput.flush();
   postMessage({
@@ -201,8 +228,9 @@ class CappedOutput {
     this.linesLeft -= countLines(kept);
     this.droppedLines += countLines(text) - countLines(kept);
     if (kept.length > this.charactersLeft) {
+      // The cut line counts as dropped when its end is (here or in a later write).
+      this.droppedLines += countLines(kept.slice(this.charactersLeft));
       kept = kept.slice(0, this.charactersLeft) + "\n";
-      this.droppedLines += 1;
       this.linesLeft = 0;
     }
     this.charactersLeft -= kept.length;

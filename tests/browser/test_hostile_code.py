@@ -1,0 +1,226 @@
+"""Hostile reader code in Chromium against the built site: whatever a reader pastes into a block,
+the page stays responsive, says what happened, and the next run works."""
+
+import re
+
+import pytest
+from lesson_page import LESSON, block, output, run, run_tests, set_code, status
+from playwright.sync_api import expect
+
+# A heartbeat on the main thread: the longest gap between two timer ticks is the longest time
+# the page could not have handled a click or a key. (Chromium's Long Tasks API stops reporting
+# once a page has a worker sharing its memory, so it cannot be used here.)
+WATCH_MAIN_THREAD = """() => {
+  const beat = (window.__heartbeat = { last: performance.now(), longestGap: 0 });
+  const tick = () => {
+    const now = performance.now();
+    beat.longestGap = Math.max(beat.longestGap, now - beat.last);
+    beat.last = now;
+    setTimeout(tick, 10);
+  };
+  setTimeout(tick, 10);
+}"""
+BUSY_MAIN_THREAD = "ms => { const end = performance.now() + ms; while (performance.now() < end); }"
+LONGEST_TASK_ALLOWED_MS = 200
+
+
+def watch_main_thread(page):
+    """Start the heartbeat, after proving that it notices a busy main thread."""
+    if not page.evaluate("'__heartbeat' in window"):
+        page.evaluate(WATCH_MAIN_THREAD)
+    page.evaluate(BUSY_MAIN_THREAD, 250)
+    page.wait_for_function("() => window.__heartbeat.longestGap >= 250")
+    page.evaluate("() => { window.__heartbeat.longestGap = 0; }")
+
+
+def longest_main_thread_task_ms(page):
+    return page.evaluate("window.__heartbeat.longestGap")
+
+
+def run_and_expect_recovery(page, block_):
+    """After a hostile run, the block still runs ordinary code."""
+    set_code(page, block_, "print('still works')")
+    assert run(block_).startswith("Finished in")
+    expect(output(block_)).to_have_text("still works\n")
+
+
+# --- Endless loops: Stop ends them within a second ---------------------------------------------
+
+
+def run_forever(page, block_):
+    run_and_expect_recovery(page, block_)  # Python has started: Stop will meet the loop
+    set_code(page, block_, "counter = 41\nwhile True:\n    pass")
+    block_.get_by_role("button", name="Run", exact=True).click()
+    expect(status(block_)).to_have_text("Running…", timeout=30_000)
+    watch_main_thread(page)
+    page.wait_for_timeout(1_500)  # the loop spins meanwhile
+
+
+# Times Stop in the page itself, from the click event to the "Stopped" status, so the test
+# harness's own latency (actionability checks, polling) on a loaded machine is not counted.
+STOP_CLOCK = """status => {
+  window.__stop = {};
+  const clickAt = () => { window.__stop.click ??= performance.now(); };
+  document.addEventListener("click", clickAt, { capture: true, once: true });
+  new MutationObserver(() => {
+    if (/^Stopped/.test(status.textContent)) window.__stop.done ??= performance.now();
+  }).observe(status, { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def stop_within_one_second(block_):
+    """Click Stop; return the seconds from the click to "Stopped" (measured in the page)."""
+    status(block_).evaluate(STOP_CLOCK)
+    block_.get_by_role("button", name="Stop").click()
+    block_.page.wait_for_function("() => window.__stop.done", timeout=5_000)
+    return block_.page.evaluate("() => (window.__stop.done - window.__stop.click) / 1000")
+
+
+def loop_then_stop(page):
+    """Start an endless loop in block 1: no main-thread task over 200 ms meanwhile, and Stop
+    ends it within 1 s."""
+    first = block(page, 1)
+    run_forever(page, first)
+    assert longest_main_thread_task_ms(page) < LONGEST_TASK_ALLOWED_MS
+    assert stop_within_one_second(first) < 1
+    return first
+
+
+def test_stop_interrupts_an_endless_loop_in_place_and_keeps_state_when_isolated(lesson):
+    assert lesson.evaluate("crossOriginIsolated") is True
+    first = loop_then_stop(lesson)
+    expect(status(first)).to_have_text("Stopped.")
+    expect(output(first)).to_contain_text("KeyboardInterrupt")
+    set_code(lesson, first, "print(counter + 1)")
+    run(first)
+    expect(output(first)).to_have_text("42\n")
+
+
+def test_stop_replaces_the_session_when_not_isolated(page, site_url_without_isolation):
+    page.requests.origin = site_url_without_isolation.rstrip("/")
+    page.goto(site_url_without_isolation + LESSON)
+    assert page.evaluate("crossOriginIsolated") is False
+    first = loop_then_stop(page)
+    expect(status(first)).to_have_text("Stopped. The Python session was reset.")
+    expect(output(first)).to_contain_text("The Python session was reset")
+    set_code(page, first, "print('fresh session:', 'counter' in globals())")
+    run(first)
+    expect(output(first)).to_have_text("fresh session: False\n")
+
+
+def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
+    traditional = block(lesson, 2)
+    run_and_expect_recovery(lesson, traditional)
+    set_code(lesson, traditional, "def test_forever():\n    while True:\n        pass\n")
+    traditional.get_by_role("button", name="Run tests").click()
+    expect(status(traditional)).to_have_text("Running tests…")
+    watch_main_thread(lesson)
+    lesson.wait_for_timeout(1_500)  # pytest loads and the test spins
+    assert longest_main_thread_task_ms(lesson) < LONGEST_TASK_ALLOWED_MS
+    assert stop_within_one_second(traditional) < 1
+    set_code(lesson, traditional, "def test_quick():\n    assert 1 + 1 == 2\n")
+    assert run_tests(traditional).startswith("1 passed in ")
+
+
+# --- Floods, bombs and odd requests -----------------------------------------------------------
+
+
+def test_an_output_flood_is_capped_and_the_page_stays_responsive(lesson):
+    first = block(lesson, 1)
+    run_and_expect_recovery(lesson, first)  # Python started: measure the flood alone
+    set_code(lesson, first, "for i in range(300_000):\n    print(i)")
+    watch_main_thread(lesson)
+    run(first, timeout=60_000)
+    assert longest_main_thread_task_ms(lesson) < LONGEST_TASK_ALLOWED_MS
+    expect(output(first)).to_contain_text("… 299,000 more lines")
+    assert output(first).inner_text().count("\n") < 1_010
+
+
+def test_one_enormous_line_is_capped_too(lesson):
+    first = block(lesson, 1)
+    set_code(lesson, first, "print('x' * 50_000_000)")
+    run(first, timeout=60_000)
+    assert len(output(first).inner_text()) < 201_000
+    expect(output(first)).to_contain_text("… 1 more line\n")
+
+
+def test_output_is_text_never_html(lesson):
+    first = block(lesson, 1)
+    html = "<img src=x onerror=alert(1)><b>bold</b><script>alert(2)</script>"
+    set_code(lesson, first, f"print({html!r})")
+    run(first)
+    expect(output(first)).to_have_text(html + "\n")
+    assert output(first).locator("img, b, script").count() == 0
+
+
+def test_a_memory_bomb_says_so_and_a_fresh_session_takes_over(lesson):
+    first = block(lesson, 1)
+    set_code(lesson, first, "kept = 1\nchunks = [bytearray(2**30) for _ in range(8)]")
+    assert run(first, timeout=120_000) == "Error: MemoryError The Python session was restarted."
+    expect(output(first)).to_contain_text("MemoryError")
+    expect(output(first)).to_contain_text(
+        "The Python session was restarted because it ran out of memory"
+    )
+    set_code(lesson, first, "print('kept' in globals())")
+    run(first)
+    expect(output(first)).to_have_text("False\n")
+
+
+def test_a_crashed_runtime_is_replaced_by_a_fresh_session(lesson):
+    # Python frames no longer use the C stack, so a high recursion limit lets this recursion
+    # exhaust the JavaScript stack instead: a fatal Pyodide error, not a Python exception.
+    first = block(lesson, 1)
+    set_code(
+        lesson,
+        first,
+        "import sys\nsys.setrecursionlimit(100_000)\ndef f(n):\n    return f(n + 1)\nf(0)",
+    )
+    assert run(first, timeout=120_000).endswith("The Python session was restarted.")
+    expect(output(first)).to_contain_text("The Python runtime failed")
+    run_and_expect_recovery(lesson, first)
+
+
+# Code that fails in a way a reader may not expect: what the status says, what the output shows.
+EXPLAINED_FAILURES = {
+    "unbounded recursion": (
+        "def deeper(n):\n    return deeper(n + 1)\n\ndeeper(0)",
+        r"Error: RecursionError: maximum recursion depth exceeded \(after [\d.]+ m?s\)\.",
+        ["[Previous line repeated"],
+    ),
+    "input()": (
+        "name = input('Your name? ')\nprint('Hello', name)",
+        r"Error: EOFError: input\(\) cannot read from the keyboard in this page; .*",
+        ["Your name? ", "set the value in the code instead, e.g. name = 'Ada'"],
+    ),
+    "a package the site does not serve": (
+        "import numpy as np\nprint(np.zeros(3))",
+        r"Error: numpy is not available in this page: .*",
+        ["ModuleNotFoundError: No module named 'numpy'", "serves no WebAssembly build of numpy"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "code, expected_status, expected_output",
+    EXPLAINED_FAILURES.values(),
+    ids=EXPLAINED_FAILURES.keys(),
+)
+def test_a_failure_is_explained_and_the_next_run_works(
+    lesson, code, expected_status, expected_output
+):
+    first = block(lesson, 1)
+    set_code(lesson, first, code)
+    assert re.fullmatch(expected_status, run(first))
+    for fragment in expected_output:
+        expect(output(first)).to_contain_text(fragment)
+    run_and_expect_recovery(lesson, first)
+
+
+def test_stop_while_python_is_starting_cancels_the_run(lesson):
+    first = block(lesson, 1)
+    set_code(lesson, first, "print('should not run')")
+    first.get_by_role("button", name="Run", exact=True).click()
+    first.get_by_role("button", name="Stop").click()
+    expect(status(first)).to_have_text("Stopped.", timeout=30_000)
+    expect(output(first)).to_be_hidden()
+    run_and_expect_recovery(lesson, first)
