@@ -118,7 +118,7 @@ def project_copy(tmp_path_factory):
 
     def copy():
         target = tmp_path_factory.mktemp("project")
-        for name in ["docs", "overrides", "snippets", "mkdocs.yml", "README.md"]:
+        for name in ["docs", "overrides", "scripts", "snippets", "mkdocs.yml", "README.md"]:
             source = ROOT / name
             if source.is_dir():
                 shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

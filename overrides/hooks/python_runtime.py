@@ -7,8 +7,8 @@
 - A Pyodide lock file, made by pyodide-build's `pyodide lockfile add-wheels`, then trimmed to
   list only the wheels this site serves. Pyodide's own lock points every other package at a CDN;
   leaving those out means a missing package is an error, never a download.
-- Every wheel gets bytecode compiled by Pyodide itself under Node (precompile_wheels.mjs beside
-  this file), cached in build/precompiled-wheels/ by the input wheel's hash.
+- Every wheel gets bytecode compiled by Pyodide itself under Node (scripts/precompile_wheels.mjs),
+  cached in build/precompiled-wheels/ by the input wheel's hash.
 - Wheels are stored under a folder named by their content hash, so a new build never meets a
   stale cached wheel whose checksum no longer matches the lock.
 """
@@ -28,7 +28,7 @@ PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
 DOWNLOADED_WHEELS = Path("build/pyodide-wheels")
 PRECOMPILED_WHEELS = Path("build/precompiled-wheels")
-PRECOMPILER = Path(__file__).with_name("precompile_wheels.mjs")
+PRECOMPILER = Path(__file__).parents[2] / "scripts" / "precompile_wheels.mjs"
 RUNTIME_DIR = Path("assets/vendor/pyodide")
 PYODIDE_CLI = Path(sys.executable).with_name("pyodide")  # from pyodide-build, in the same venv
 

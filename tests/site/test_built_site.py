@@ -219,3 +219,12 @@ def test_every_internal_link_and_anchor_resolves(built_site):
                 if not read_html(built_site, path).find(id=unquote(target.fragment)):
                     broken.append(f"{page}: {href} (no #{target.fragment} in {path})")
     assert broken == []
+
+
+def test_no_build_code_is_published(built_site):
+    # The theme folder is copied into the site: build-time code must live outside it.
+    root = Path(__file__).resolve().parents[2]
+    build_code = {
+        path.name for folder in ["overrides/hooks", "scripts"] for path in (root / folder).iterdir()
+    }
+    assert [path for path in built_site.rglob("*") if path.name in build_code] == []

@@ -1,0 +1,84 @@
+"""With JavaScript off, every page is complete and readable: the code of runnable blocks is
+shown as highlighted code, Q&A answers open as native <details>, the drill lists its questions."""
+
+import pytest
+from lesson_page import BLOCK_COUNT, LESSON
+from playwright.sync_api import expect
+
+PAGES = [
+    "",
+    LESSON,
+    "labs/testing-ml-systems/",
+    "drill/",
+    "cheatsheets/mlops-vs-devops/",
+    "contributing/",
+]
+CARD_COUNT = 7
+
+
+@pytest.fixture
+def static_page(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_every_card(page):
+    """Open each <details> the way a reader does: click its summary (no script involved)."""
+    cards = page.locator("article details")
+    for index in range(cards.count()):
+        cards.nth(index).locator("summary").first.click()
+        expect(cards.nth(index)).to_have_attribute("open", "")
+    return cards
+
+
+def select_enclosing_tab(element):
+    """Content tabs work without script (radio buttons and labels): click the element's tab."""
+    tab_number = element.evaluate(
+        """e => {
+          const block = e.closest(".tabbed-block");
+          return block ? [...block.parentElement.children].indexOf(block) + 1 : 0;
+        }"""
+    )
+    if tab_number:
+        tab_set = element.locator("xpath=ancestor::div[contains(@class, 'tabbed-set')][1]")
+        tab_set.locator(f".tabbed-labels > label:nth-child({tab_number})").click()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_shows_its_content_and_every_code_listing(static_page, site_url, path):
+    static_page.goto(site_url + path)
+    expect(static_page.locator("article h1")).to_be_visible()
+    open_every_card(static_page)
+    listings = static_page.locator("article pre")
+    for index in range(listings.count()):
+        select_enclosing_tab(listings.nth(index))
+        expect(listings.nth(index)).to_be_visible()
+    assert static_page.locator(".runnable-block").count() == 0  # no script ran
+
+
+def test_runnable_blocks_read_as_plain_highlighted_code(static_page, site_url):
+    static_page.goto(site_url + LESSON)
+    sources = static_page.locator("div.runnable pre code")
+    expect(sources).to_have_count(BLOCK_COUNT)
+    expect(sources.first).to_contain_text("def add(a, b):")
+    expect(static_page.locator("div.runnable").first).not_to_have_attribute("hidden", "")
+
+
+def test_every_interview_answer_opens_natively(static_page, site_url):
+    static_page.goto(site_url + LESSON)
+    cards = open_every_card(static_page)
+    expect(cards).to_have_count(CARD_COUNT)
+    for index in range(CARD_COUNT):
+        answer = cards.nth(index).locator("> :not(summary)").first
+        expect(answer).to_be_visible()
+
+
+def test_the_drill_lists_every_question_with_a_link_to_its_answer(static_page, site_url):
+    static_page.goto(site_url + "drill/")
+    expect(static_page.get_by_text("The drill needs JavaScript")).to_be_visible()
+    questions = static_page.locator(".drill-card-list a")
+    expect(questions).to_have_count(CARD_COUNT)
+    questions.first.click()
+    expect(static_page).to_have_url(site_url + LESSON + "#card-why-not-devops")
