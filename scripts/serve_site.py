@@ -1,13 +1,17 @@
 """Serve the built site on localhost, as a static host would.
 
 Used by `make serve` and by the browser tests, so both see the same server. By default it sends
-the cross-origin isolation headers a host that allows headers should send (see docs); then the
-page can interrupt running Python in place. `--no-isolation` serves like GitHub Pages does.
+the headers of the build's `_headers` file, as Netlify or Cloudflare Pages would (CSP and the
+cross-origin isolation that lets Stop interrupt Python in place). `--no-headers` serves like
+GitHub Pages does: plain files, no custom headers.
 """
 
 import argparse
+import fnmatch
 import functools
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
 
 # Explicit types for what the site serves: module workers and WebAssembly refuse a wrong type.
 CONTENT_TYPES = {
@@ -20,39 +24,56 @@ CONTENT_TYPES = {
 }
 
 
-ISOLATION_HEADERS = {
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Embedder-Policy": "require-corp",
-}
+def read_headers_file(path):
+    """Parse a `_headers` file: [(path pattern, {name: value})], in file order."""
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), {}))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
-    extra_headers = {}
+    header_rules = []
 
     def end_headers(self):
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
+        path = urlsplit(self.path).path
+        for pattern, headers in self.header_rules:
+            if fnmatch.fnmatch(path, pattern):
+                for name, value in headers.items():
+                    self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass  # quiet: the browser tests make hundreds of requests
 
 
-def make_server(directory, host="127.0.0.1", port=8000, isolated=True):
-    headers = ISOLATION_HEADERS if isolated else {}
-    handler_class = type("Handler", (SiteRequestHandler,), {"extra_headers": headers})
-    handler = functools.partial(handler_class, directory=str(directory))
-    return ThreadingHTTPServer((host, port), handler)
+def make_server(directory, host="127.0.0.1", port=8000, with_headers=True):
+    """A server for `directory`; with_headers=False serves like GitHub Pages (no _headers).
+    The headers file is read per request, so a rebuilt site is served with its own headers."""
+    headers_file = Path(directory) / "_headers"
+
+    class Handler(SiteRequestHandler):
+        @property
+        def header_rules(self):
+            return read_headers_file(headers_file) if with_headers and headers_file.exists() else []
+
+    return ThreadingHTTPServer((host, port), functools.partial(Handler, directory=str(directory)))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("directory", nargs="?", default="site")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--no-isolation", action="store_true", help="omit COOP/COEP headers")
+    parser.add_argument("--no-headers", action="store_true", help="like GitHub Pages")
     args = parser.parse_args()
-    server = make_server(args.directory, port=args.port, isolated=not args.no_isolation)
+    server = make_server(args.directory, port=args.port, with_headers=not args.no_headers)
     print(f"Serving {args.directory}/ at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
     try:
         server.serve_forever()

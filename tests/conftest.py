@@ -47,9 +47,10 @@ def served_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_url_without_isolation(served_site):
-    """The same site served without COOP/COEP headers, as GitHub Pages serves it."""
-    server = make_server(served_site[0], port=0, isolated=False)
+def site_url_without_headers(served_site):
+    """The same site served without its _headers (no CSP, no isolation), as GitHub Pages serves
+    it; its service worker is what isolates pages there."""
+    server = make_server(served_site[0], port=0, with_headers=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -95,10 +96,16 @@ class RequestLog:
         return [url for url in self.urls if not url.startswith(("data:", "blob:", self.origin))]
 
 
+def csp_violations(console_message):
+    """The browser reports what the Content-Security-Policy blocked as console errors."""
+    text = console_message.text
+    return [text] if console_message.type == "error" and "Content Security Policy" in text else []
+
+
 @pytest.fixture
 def page(browser, site_url):
-    """A fresh browser context and page. After the test: no JavaScript errors happened and no
-    request left the site's origin."""
+    """A fresh browser context and page. After the test: no JavaScript errors or CSP violations
+    happened and no request left the site's origin."""
     context = browser.new_context()
     page = context.new_page()
     page.requests = RequestLog(site_url.rstrip("/"))
@@ -106,6 +113,7 @@ def page(browser, site_url):
     page.on("requestfinished", page.requests.record_finished)
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
+    page.on("console", lambda message: errors.extend(csp_violations(message)))
     yield page
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
@@ -124,7 +132,8 @@ def project_copy(tmp_path_factory):
                 shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy(source, target / name)
-        (target / "node_modules").symlink_to(ROOT / "node_modules")
+        for shared in ["node_modules", "build"]:  # installed packages, downloaded wheels
+            (target / shared).symlink_to(ROOT / shared)
         return target
 
     return copy

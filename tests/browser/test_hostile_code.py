@@ -4,86 +4,24 @@ the page stays responsive, says what happened, and the next run works."""
 import re
 
 import pytest
-from lesson_page import LESSON, block, output, run, run_tests, set_code, status
+from lesson_page import (
+    LESSON,
+    LONGEST_TASK_ALLOWED_MS,
+    block,
+    longest_main_thread_task_ms,
+    loop_then_stop,
+    output,
+    run,
+    run_and_expect_recovery,
+    run_tests,
+    set_code,
+    status,
+    stop_within_one_second,
+    watch_main_thread,
+)
 from playwright.sync_api import expect
 
-# A heartbeat on the main thread: the longest gap between two timer ticks is the longest time
-# the page could not have handled a click or a key. (Chromium's Long Tasks API stops reporting
-# once a page has a worker sharing its memory, so it cannot be used here.)
-WATCH_MAIN_THREAD = """() => {
-  const beat = (window.__heartbeat = { last: performance.now(), longestGap: 0 });
-  const tick = () => {
-    const now = performance.now();
-    beat.longestGap = Math.max(beat.longestGap, now - beat.last);
-    beat.last = now;
-    setTimeout(tick, 10);
-  };
-  setTimeout(tick, 10);
-}"""
-BUSY_MAIN_THREAD = "ms => { const end = performance.now() + ms; while (performance.now() < end); }"
-LONGEST_TASK_ALLOWED_MS = 200
-
-
-def watch_main_thread(page):
-    """Start the heartbeat, after proving that it notices a busy main thread."""
-    if not page.evaluate("'__heartbeat' in window"):
-        page.evaluate(WATCH_MAIN_THREAD)
-    page.evaluate(BUSY_MAIN_THREAD, 250)
-    page.wait_for_function("() => window.__heartbeat.longestGap >= 250")
-    page.evaluate("() => { window.__heartbeat.longestGap = 0; }")
-
-
-def longest_main_thread_task_ms(page):
-    return page.evaluate("window.__heartbeat.longestGap")
-
-
-def run_and_expect_recovery(page, block_):
-    """After a hostile run, the block still runs ordinary code."""
-    set_code(page, block_, "print('still works')")
-    assert run(block_).startswith("Finished in")
-    expect(output(block_)).to_have_text("still works\n")
-
-
 # --- Endless loops: Stop ends them within a second ---------------------------------------------
-
-
-def run_forever(page, block_):
-    run_and_expect_recovery(page, block_)  # Python has started: Stop will meet the loop
-    set_code(page, block_, "counter = 41\nwhile True:\n    pass")
-    block_.get_by_role("button", name="Run", exact=True).click()
-    expect(status(block_)).to_have_text("Running…", timeout=30_000)
-    watch_main_thread(page)
-    page.wait_for_timeout(1_500)  # the loop spins meanwhile
-
-
-# Times Stop in the page itself, from the click event to the "Stopped" status, so the test
-# harness's own latency (actionability checks, polling) on a loaded machine is not counted.
-STOP_CLOCK = """status => {
-  window.__stop = {};
-  const clickAt = () => { window.__stop.click ??= performance.now(); };
-  document.addEventListener("click", clickAt, { capture: true, once: true });
-  new MutationObserver(() => {
-    if (/^Stopped/.test(status.textContent)) window.__stop.done ??= performance.now();
-  }).observe(status, { childList: true, characterData: true, subtree: true });
-}"""
-
-
-def stop_within_one_second(block_):
-    """Click Stop; return the seconds from the click to "Stopped" (measured in the page)."""
-    status(block_).evaluate(STOP_CLOCK)
-    block_.get_by_role("button", name="Stop").click()
-    block_.page.wait_for_function("() => window.__stop.done", timeout=5_000)
-    return block_.page.evaluate("() => (window.__stop.done - window.__stop.click) / 1000")
-
-
-def loop_then_stop(page):
-    """Start an endless loop in block 1: no main-thread task over 200 ms meanwhile, and Stop
-    ends it within 1 s."""
-    first = block(page, 1)
-    run_forever(page, first)
-    assert longest_main_thread_task_ms(page) < LONGEST_TASK_ALLOWED_MS
-    assert stop_within_one_second(first) < 1
-    return first
 
 
 def test_stop_interrupts_an_endless_loop_in_place_and_keeps_state_when_isolated(lesson):
@@ -96,9 +34,9 @@ def test_stop_interrupts_an_endless_loop_in_place_and_keeps_state_when_isolated(
     expect(output(first)).to_have_text("42\n")
 
 
-def test_stop_replaces_the_session_when_not_isolated(page, site_url_without_isolation):
-    page.requests.origin = site_url_without_isolation.rstrip("/")
-    page.goto(site_url_without_isolation + LESSON)
+def test_stop_replaces_the_session_when_not_isolated(page, site_url_without_headers):
+    page.requests.origin = site_url_without_headers.rstrip("/")
+    page.goto(site_url_without_headers + LESSON)
     assert page.evaluate("crossOriginIsolated") is False
     first = loop_then_stop(page)
     expect(status(first)).to_have_text("Stopped. The Python session was reset.")

@@ -10,12 +10,22 @@
     m.initialize(config);
     return m;
   }));
+  // Offline with Mermaid not yet cached: show the diagram's source, which reads as a list of steps.
+  const unavailable = (text) => {
+    const source = Object.assign(document.createElement("pre"), { textContent: text });
+    return `<p>Diagram unavailable (offline?). Its source:</p>${source.outerHTML}`;
+  };
   window.mermaid = {
     initialize(options) {
       config = options;
     },
     async render(id, text) {
-      return (await loadMermaid()).render(id, text);
+      try {
+        return await (await loadMermaid()).render(id, text);
+      } catch {
+        mermaidModule = undefined; // try again on the next page, when back online
+        return { svg: unavailable(text), bindFunctions() {} };
+      }
     },
   };
 })();

@@ -32,7 +32,11 @@ export const stopKeepsState = canInterrupt;
 
 /** Start Python now (on the first sign of intent); resolves when it is ready. */
 export function preload() {
-  if (!primary || primary.failed) primary = new PythonWorker(); // a failed start is retried
+  if (!primary || primary.failed) {
+    primary = new PythonWorker(); // a failed start is retried
+    // Tells offline.js that the runtime is worth keeping for offline use.
+    primary.ready.then(() => dispatchEvent(new Event("python:ready")), () => {});
+  }
   return primary.ready;
 }
 

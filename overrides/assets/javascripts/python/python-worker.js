@@ -164,7 +164,8 @@ async function run(request) {
 // Real pytest (from the site's wheels) on the block's current code.
 async function test(request) {
   await execute(request, async () => {
-    await pyodide.loadPackage("pytest", { messageCallback: () => {} });
+    const failure = await loadPackages(() => pyodide.loadPackage("pytest", { messageCallback: () => {} }));
+    if (failure) return failure;
     const [status, report] = runTests(request.code, request.namespace, request.filename).toJs();
     return { status, ...JSON.parse(report) };
   });
@@ -197,12 +198,17 @@ async function execute({ id, code, lineLimit }, body) {
 }
 
 // Load the packages the code imports, if the site serves them (its lock lists nothing else).
-// Returns an error result when a served package fails to load.
-async function loadImportedPackages(code) {
+function loadImportedPackages(code) {
+  return loadPackages(() => pyodide.loadPackagesFromImports(code, { messageCallback: () => {} }));
+}
+
+// Returns an error result when a package the site serves cannot be loaded (offline, say).
+async function loadPackages(load) {
   try {
-    await pyodide.loadPackagesFromImports(code, { messageCallback: () => {} });
+    await load();
   } catch (error) {
-    return { status: "error", traceback: `Could not load a package this code imports: ${error.message}\n` };
+    const reason = String(error.message).split("\n")[0];
+    return { status: "error", traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
   }
 }
 

@@ -1,0 +1,149 @@
+"""The service worker in Chromium: the site works with its server stopped, a new deploy replaces
+the old cache, and on a host without headers (GitHub Pages) pages become cross-origin isolated."""
+
+import shutil
+import threading
+
+import pytest
+from lesson_page import (
+    block,
+    loop_then_stop,
+    open_lesson,
+    output,
+    run,
+    run_tests,
+    set_code,
+    status,
+)
+from playwright.sync_api import expect
+from serve_site import make_server
+from static_host import read_build_manifest
+
+CACHED_URLS = """() => caches.keys()
+  .then(names => names.length ? caches.open(names[0]).then(c => c.keys()) : [])
+  .then(requests => requests.map(r => r.url))"""
+
+
+class Deployment:
+    """A copy of the built site served on its own port, which a test can stop or redeploy."""
+
+    def __init__(self, site_dir, target, with_headers=True):
+        self.directory = target
+        shutil.copytree(site_dir, target)
+        self.server = make_server(target, port=0, with_headers=with_headers)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def manifest(self):
+        """The BUILD manifest the hook wrote into this deploy's service worker."""
+        return read_build_manifest(self.directory / "service-worker.js")
+
+    def cache_name(self):
+        return "mlops-course-" + self.manifest()["version"]
+
+    def replace_with(self, site_dir):
+        shutil.rmtree(self.directory)
+        shutil.copytree(site_dir, self.directory)
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()  # refuse connections from now on, like a server that is gone
+
+
+@pytest.fixture
+def deployment(served_site, tmp_path):
+    deployed = Deployment(served_site[0], tmp_path / "deployed")
+    yield deployed
+    deployed.stop()
+
+
+@pytest.fixture
+def deployed_page(page, deployment):
+    page.requests.origin = deployment.url.rstrip("/")
+    return page
+
+
+def wait_for_service_worker(page):
+    """Until the service worker controls the page and has cached this build."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => caches.keys().then(names => names.length === 1)")
+
+
+def wait_until_cached(page, urls):
+    page.wait_for_function(
+        f"urls => ({CACHED_URLS})().then(cached => urls.every(url => cached.includes(url)))",
+        arg=urls,
+        timeout=30_000,
+    )
+
+
+def test_after_one_visit_the_lesson_reloads_and_runs_offline(deployed_page, deployment):
+    page = open_lesson(deployed_page, deployment.url)
+    wait_for_service_worker(page)
+    assert run(block(page, 1)).startswith("Finished in")
+    python = [deployment.url + path for path in deployment.manifest()["python"]]
+    wait_until_cached(page, python)  # kept once Python has started, pytest's wheels included
+    deployment.stop()
+
+    page.reload()
+    first = block(page, 1)
+    assert run(first, timeout=60_000).startswith("Finished in")
+    expect(output(first)).to_contain_text("distinct results: {5}")
+    assert run_tests(block(page, 2)).startswith("2 passed in ")
+    page.get_by_role("link", name="Cheatsheet").first.click()  # other pages, offline too
+    expect(page.locator("article h1")).to_have_text("MLOps vs DevOps cheatsheet¶")
+
+
+def test_python_is_not_cached_for_readers_who_never_run_code(deployed_page, deployment):
+    page = open_lesson(deployed_page, deployment.url)
+    wait_for_service_worker(page)
+    page.wait_for_timeout(1_000)  # time for the page's "keep" message to be handled
+    cached = page.evaluate(CACHED_URLS)
+    assert any(url.endswith("/lessons/mlops-vs-devops/") for url in cached)
+    assert [url for url in cached if "/assets/vendor/pyodide/" in url] == []
+
+
+def test_a_new_deploy_replaces_the_old_cache(
+    deployed_page, deployment, project_copy, mkdocs_build, tmp_path
+):
+    page = deployed_page
+    page.goto(deployment.url)
+    wait_for_service_worker(page)
+    assert page.evaluate("() => caches.keys()") == [deployment.cache_name()]
+
+    project = project_copy()
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nFresh from the new deploy.\n")
+    result = mkdocs_build(project, tmp_path / "next", site_url=deployment.url)
+    assert result.returncode == 0, result.stderr
+    deployment.replace_with(tmp_path / "next")
+
+    page.reload()  # a navigation: the browser checks for a new service worker
+    page.wait_for_function(
+        "name => caches.keys().then(names => names.join() === name)",
+        arg=deployment.cache_name(),
+        timeout=30_000,
+    )
+    deployment.stop()
+    page.reload()  # offline now: the page comes from the new cache
+    expect(page.get_by_text("Fresh from the new deploy.")).to_be_visible()
+
+
+def test_without_headers_the_service_worker_isolates_pages_so_stop_keeps_state(
+    page, served_site, tmp_path
+):
+    github_pages = Deployment(served_site[0], tmp_path / "pages", with_headers=False)
+    try:
+        page.requests.origin = github_pages.url.rstrip("/")
+        open_lesson(page, github_pages.url)
+        assert page.evaluate("crossOriginIsolated") is False  # first visit: plain files
+        wait_for_service_worker(page)
+        page.reload()
+        assert page.evaluate("crossOriginIsolated") is True
+        first = loop_then_stop(page)
+        expect(status(first)).to_have_text("Stopped.")
+        set_code(page, first, "print(counter + 1)")
+        run(first)
+        expect(output(first)).to_have_text("42\n")
+    finally:
+        github_pages.stop()
