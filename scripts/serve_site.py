@@ -9,6 +9,8 @@ GitHub Pages does: plain files, no custom headers.
 import argparse
 import fnmatch
 import functools
+import gzip
+import os
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +24,16 @@ CONTENT_TYPES = {
     ".ipynb": "application/x-ipynb+json",
     ".whl": "application/zip",
 }
+
+# Compressed as static hosts compress them. Binary files (WebAssembly, wheels, zip) are sent as
+# they are: the download progress Python shows counts their bytes against Content-Length.
+COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".xml", ".map"}
+
+
+@functools.lru_cache(maxsize=512)
+def gzipped(path, modified):  # modified: part of the cache key, so an edited file is redone
+    with open(path, "rb") as file:
+        return gzip.compress(file.read(), compresslevel=6)
 
 
 def read_headers_file(path):
@@ -49,6 +61,25 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
                 for name, value in headers.items():
                     self.send_header(name, value)
         super().end_headers()
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        compressible = os.path.splitext(path)[1] in COMPRESSED and os.path.isfile(path)
+        if not compressible or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        if not self.path.split("?")[0].endswith("/") and os.path.isdir(self.translate_path(self.path)):
+            return super().do_GET()  # the base class redirects "folder" to "folder/"
+        body = gzipped(path, os.path.getmtime(path))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass  # quiet: the browser tests make hundreds of requests

@@ -228,3 +228,17 @@ def test_no_build_code_is_published(built_site):
         path.name for folder in ["overrides/hooks", "scripts"] for path in (root / folder).iterdir()
     }
     assert [path for path in built_site.rglob("*") if path.name in build_code] == []
+
+
+def test_notebook_page_ships_without_jupyterlabs_inline_css(built_site):
+    page = built_site / "labs/testing-ml-systems/index.html"
+    assert read_html(built_site, "labs/testing-ml-systems/index.html").find("style") is None
+    assert page.stat().st_size < 150_000  # was 660 KB with mkdocs-jupyter's inlined CSS
+
+
+@pytest.mark.parametrize(
+    "selector", ["div.md-search[role=dialog]", "div.md-progress[role=progressbar]"]
+)
+def test_materials_dialog_and_progress_bar_have_accessible_names(built_site, selector):
+    for page in html_pages(built_site):
+        assert read_html(built_site, page).select_one(selector).get("aria-label"), page

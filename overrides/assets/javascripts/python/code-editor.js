@@ -47,7 +47,9 @@ const materialTheme = EditorView.theme({
     color: "var(--md-default-fg-color--light)",
     border: "none",
   },
-  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--md-code-hl-color--light)" },
+  // The active line is marked in the gutter only: a tinted line would cut the contrast of its code.
+  ".cm-activeLine": { backgroundColor: "transparent" },
+  ".cm-activeLineGutter": { backgroundColor: "transparent", color: "var(--md-default-fg-color)", fontWeight: "700" },
   "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": {
     backgroundColor: "var(--md-code-hl-color)",
   },

@@ -1,0 +1,114 @@
+"""Lighthouse audit of the built site in Debian's Chromium: part of `make bench`, not a test.
+
+Serves site/ with its _headers (as a host that sends them would), audits the home, lesson,
+drill and notebook pages as a phone and as a desktop, and prints each category's score against
+its target with the audits that cost points. Lighthouse comes from npm (package.json); its mobile
+run simulates a slow 4G network and a 4x slower CPU.
+
+    .venv/bin/python scripts/lighthouse_audit.py [--site site] [--runs 1]
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from serve_site import make_server
+
+LIGHTHOUSE = Path("node_modules/.bin/lighthouse")
+PAGES = {
+    "home": "",
+    "lesson": "lessons/mlops-vs-devops/",
+    "drill": "drill/",
+    "notebook": "labs/testing-ml-systems/",
+}
+FORM_FACTORS = ["mobile", "desktop"]
+TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+
+
+def lighthouse(url, form_factor, output):
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={output}",
+        f"--only-categories={','.join(TARGETS)}",
+        f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
+    ]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    env = {"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin"}
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    return json.loads(Path(output).read_text())
+
+
+def scores(report):
+    if report.get("runtimeError"):
+        raise RuntimeError(report["runtimeError"]["message"])
+    return {name: category["score"] for name, category in report["categories"].items()}
+
+
+def lost_points(report, category):
+    """The audits of a category that scored below 1, with what Lighthouse says about them."""
+    audit_ids = [ref["id"] for ref in report["categories"][category]["auditRefs"] if ref["weight"]]
+    for audit_id in audit_ids:
+        audit = report["audits"][audit_id]
+        if audit["score"] is not None and audit["score"] < 1:
+            yield f"{audit_id} ({audit.get('displayValue') or audit['score']})"
+
+
+def audit(base_url, runs):
+    """{(page, form factor): (median scores, last report)}"""
+    results = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for page, path in PAGES.items():
+            for form_factor in FORM_FACTORS:
+                reports = [
+                    lighthouse(base_url + path, form_factor, f"{scratch}/{page}-{form_factor}.json")
+                    for _ in range(runs)
+                ]
+                medians = {
+                    name: statistics.median(scores(report)[name] for report in reports)
+                    for name in TARGETS
+                }
+                results[page, form_factor] = (medians, reports[-1])
+    return results
+
+
+def print_results(results):
+    header = f"{'page':<10}{'form':<9}" + "".join(f"{name:>16}" for name in TARGETS)
+    print(header)
+    misses = []
+    for (page, form_factor), (medians, report) in results.items():
+        cells = ""
+        for name, target in TARGETS.items():
+            mark = "" if medians[name] >= target else " *"
+            cells += f"{round(medians[name] * 100):>14}{mark or '  '}"
+            if mark:
+                misses.append(f"{page}/{form_factor} {name}: " + ", ".join(lost_points(report, name)))
+        print(f"{page:<10}{form_factor:<9}{cells}")
+    print("\n* below target (" + ", ".join(f"{k} {round(v * 100)}" for k, v in TARGETS.items()) + ")")
+    for miss in misses:
+        print("  " + miss)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--site", default="site")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is shown")
+    args = parser.parse_args()
+    server = make_server(args.site, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        print_results(audit(f"http://127.0.0.1:{server.server_address[1]}/", args.runs))
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
