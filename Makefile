@@ -55,8 +55,9 @@ test: setup chromium lint ## Run every test: lint, snippets, hooks, notebook, bu
 lint: setup ## Lint Python: snippets, hooks, tests, scripts
 	$(VENV)/ruff check snippets overrides tests scripts
 
-bench: build chromium ## Measure in-page Python against raw Pyodide in Chromium (not a test)
+bench: build chromium ## Measure in-page Python against raw Pyodide, then a Lighthouse audit (not tests)
 	$(VENV)/python scripts/bench.py
+	$(VENV)/python scripts/lighthouse_audit.py
 
 notebook: setup ## Re-execute the lab notebook and store its outputs
 	$(VENV)/jupyter nbconvert --to notebook --execute --inplace docs/labs/*.ipynb

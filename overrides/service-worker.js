@@ -1,9 +1,9 @@
 // The site's service worker. BUILD (above, written by overrides/hooks/static_host.py) lists
 // this build's files. It does two jobs:
 // 1. Offline: pages and site assets are cached when it installs; the Python runtime and wheels
-//    are kept once a reader has started Python (never downloaded for readers who do not). Every
-//    response is fetched from the network first, so readers online always get the current
-//    deploy, and the cache answers when the network is gone. One cache per build: a new deploy
+//    are kept once a reader has started Python (never downloaded for readers who do not). Pages
+//    and assets come from the network first, so readers online always get the current deploy,
+//    and the cache answers when the network is gone; the runtime comes from the cache first. One cache per build: a new deploy
 //    installs a new worker, which deletes the old cache.
 // 2. Headers: pages it serves get BUILD.headers (cross-origin isolation, CSP), so on hosts that
 //    cannot send headers (GitHub Pages) pages are isolated from the first reload on, and Stop
@@ -35,11 +35,22 @@ self.addEventListener("message", (event) => {
   if (type === "keep-python") event.waitUntil(keep(BUILD.python.map(siteUrl)));
 });
 
+// The runtime's files belong to this build and never change within it: answered from the cache
+// first, which also lets Chrome reuse its compiled WebAssembly (it does not for responses
+// merely passed through). The lock file is revalidated (cache: "no-cache"), like pages.
+const pythonFiles = new Set(BUILD.python.map(siteUrl));
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !isSameOrigin(request.url)) return;
-  event.respondWith(networkFirst(request).then((response) => withHeaders(request, response)));
+  const cacheFirst = pythonFiles.has(request.url) && request.cache !== "no-cache";
+  const response = cacheFirst ? fromCacheFirst(request) : networkFirst(request);
+  event.respondWith(response.then((answer) => withHeaders(request, answer)));
 });
+
+async function fromCacheFirst(request) {
+  return (await caches.match(request, { cacheName: CACHE })) ?? networkFirst(request);
+}
 
 async function deleteOtherBuilds() {
   const names = await caches.keys();

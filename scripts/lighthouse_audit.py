@@ -90,15 +90,21 @@ def print_results(results):
             mark = "" if medians[name] >= target else " *"
             cells += f"{round(medians[name] * 100):>14}{mark or '  '}"
             if mark:
-                misses.append(f"{page}/{form_factor} {name}: " + ", ".join(lost_points(report, name)))
+                misses.append(
+                    f"{page}/{form_factor} {name}: " + ", ".join(lost_points(report, name))
+                )
         print(f"{page:<10}{form_factor:<9}{cells}")
-    print("\n* below target (" + ", ".join(f"{k} {round(v * 100)}" for k, v in TARGETS.items()) + ")")
+    print(
+        "\n* below target (" + ", ".join(f"{k} {round(v * 100)}" for k, v in TARGETS.items()) + ")"
+    )
     for miss in misses:
         print("  " + miss)
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--site", default="site")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is shown")
     args = parser.parse_args()

@@ -69,7 +69,9 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         compressible = os.path.splitext(path)[1] in COMPRESSED and os.path.isfile(path)
         if not compressible or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().do_GET()
-        if not self.path.split("?")[0].endswith("/") and os.path.isdir(self.translate_path(self.path)):
+        if not self.path.split("?")[0].endswith("/") and os.path.isdir(
+            self.translate_path(self.path)
+        ):
             return super().do_GET()  # the base class redirects "folder" to "folder/"
         body = gzipped(path, os.path.getmtime(path))
         self.send_response(200)
