@@ -11,6 +11,7 @@ import fnmatch
 import functools
 import gzip
 import os
+import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,7 +98,14 @@ def make_server(directory, host="127.0.0.1", port=8000, with_headers=True):
         def header_rules(self):
             return read_headers_file(headers_file) if with_headers and headers_file.exists() else []
 
-    return ThreadingHTTPServer((host, port), functools.partial(Handler, directory=str(directory)))
+    return QuietServer((host, port), functools.partial(Handler, directory=str(directory)))
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that stops a download (a closed tab, a test's closed context) is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def main():
