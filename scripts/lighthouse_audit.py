@@ -43,13 +43,15 @@ def lighthouse(url, form_factor, output):
     if form_factor == "desktop":
         command.append("--preset=desktop")
     env = {"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin"}
-    subprocess.run(command, check=True, env=env, capture_output=True)
-    return json.loads(Path(output).read_text())
+    for _attempt in range(3):  # Lighthouse now and then fails to record a trace (NO_NAVSTART)
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        report = json.loads(Path(output).read_text())
+        if not report.get("runtimeError"):
+            return report
+    raise RuntimeError(f"{url} ({form_factor}): {report['runtimeError']['message']}")
 
 
 def scores(report):
-    if report.get("runtimeError"):
-        raise RuntimeError(report["runtimeError"]["message"])
     return {name: category["score"] for name, category in report["categories"].items()}
 
 

@@ -27,8 +27,14 @@ def output(block_):
     return block_.locator(".runnable-output")
 
 
+def editor(block_):
+    """The block's editor, created (as for a reader) by scrolling the block into view."""
+    block_.scroll_into_view_if_needed()
+    return block_.locator(".cm-content")
+
+
 def set_code(page, block_, code):
-    block_.locator(".cm-content").click()
+    editor(block_).click()
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.insert_text(code)  # as pasted: no auto-indentation
 

@@ -8,6 +8,7 @@ from lesson_page import (
     FINISHED,
     LESSON,
     block,
+    editor,
     output,
     run,
     run_tests,
@@ -59,13 +60,13 @@ def test_every_block_runs_and_prints_its_expected_output(lesson):
 
 def test_an_edit_changes_the_output_and_reset_restores_the_code(lesson):
     first = block(lesson, 1)
-    original = first.locator(".cm-content").inner_text()
+    original = editor(first).inner_text()
     set_code(lesson, first, "print(sum(range(5)))")
     run(first)
     expect(output(first)).to_have_text("10\n")
     first.get_by_role("button", name="Reset").click()
     expect(status(first)).to_have_text("Code reset to the original.")
-    assert first.locator(".cm-content").inner_text() == original
+    assert editor(first).inner_text() == original
     run(first)
     expect(output(first)).to_contain_text("distinct results: {5}")
 
@@ -73,10 +74,10 @@ def test_an_edit_changes_the_output_and_reset_restores_the_code(lesson):
 def test_edits_persist_across_reloads_until_reset(lesson):
     set_code(lesson, block(lesson, 2), "print('kept')")
     lesson.reload()
-    expect(block(lesson, 2).locator(".cm-content")).to_have_text("print('kept')")
+    expect(editor(block(lesson, 2))).to_have_text("print('kept')")
     block(lesson, 2).get_by_role("button", name="Reset").click()
     lesson.reload()
-    expect(block(lesson, 2).locator(".cm-content")).to_contain_text("def test_api")
+    expect(editor(block(lesson, 2))).to_contain_text("def test_api")
 
 
 def test_traceback_is_shown_and_trimmed_to_the_readers_code(lesson):
@@ -140,19 +141,18 @@ def test_copy_puts_the_current_code_on_the_clipboard(lesson):
 
 
 def test_editor_follows_the_palette_live(lesson):
-    editor = block(lesson, 1).locator(".cm-editor")
-    background = editor.evaluate("e => getComputedStyle(e).backgroundColor")
+    editor(block(lesson, 1))
+    editor_box = block(lesson, 1).locator(".cm-editor")
+    background = editor_box.evaluate("e => getComputedStyle(e).backgroundColor")
     lesson.locator("label.md-header__button[for^='__palette']:visible").click()
-    expect(editor).not_to_have_css("background-color", background)
+    expect(editor_box).not_to_have_css("background-color", background)
 
 
 # --- Run tests: real pytest in the page -------------------------------------------------------
 
 
 def original_code(block_):
-    return block_.evaluate(
-        "b => b.previousElementSibling.querySelector('code').textContent"
-    ).rstrip("\n")
+    return block_.evaluate("b => b.querySelector('div.runnable code').textContent").rstrip("\n")
 
 
 TEST_BLOCKS = {2: 2, 3: 1, 4: 1, 5: 1, 6: 2, 7: 1, 8: 1}  # block number: number of tests

@@ -10,6 +10,23 @@
     m.initialize(config);
     return m;
   }));
+  // Diagrams render shortly before they scroll into view: rendering a page's five at load kept
+  // a phone's main thread busy for about a second. Until then the source stays, as without JS.
+  const sourceOf = (text) => [...document.querySelectorAll("pre.mermaid")].find((pre) => pre.textContent === text);
+  const nearViewport = (element) =>
+    new Promise((resolve) => {
+      if (!element) return resolve();
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) {
+            observer.disconnect();
+            resolve();
+          }
+        },
+        { rootMargin: "600px 0px" },
+      );
+      observer.observe(element);
+    });
   // Offline with Mermaid not yet cached: show the diagram's source, which reads as a list of steps.
   const unavailable = (text) => {
     const source = Object.assign(document.createElement("pre"), { textContent: text });
@@ -20,11 +37,12 @@
       config = options;
     },
     async render(id, text) {
+      await nearViewport(sourceOf(text));
       try {
         return await (await loadMermaid()).render(id, text);
       } catch {
         mermaidModule = undefined; // try again on the next page, when back online
-        return { svg: unavailable(text), bindFunctions() {} };
+        return { svg: unavailable(text) };
       }
     },
   };

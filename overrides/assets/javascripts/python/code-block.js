@@ -3,8 +3,14 @@
 // so the page reads the same without JavaScript.
 
 import { button, element } from "../dom.js";
-import { createEditor } from "./code-editor.bundle.js";
 import * as python from "./python-session.js";
+
+// CodeMirror loads with the first editor a reader comes near, not with the page.
+let editorModule;
+const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js"));
+// Editors are created a little before they scroll into view: mounting all of a long page's
+// editors at load kept the main thread busy for half a second on a mid-range phone.
+const EDITOR_MARGIN = "600px 0px";
 
 const STORAGE_PREFIX = "mlops-course:edits:";
 const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
@@ -14,6 +20,15 @@ export class RunnablePage {
   constructor(containers) {
     this.namespace = location.pathname;
     this.blocks = containers.map((container, index) => new CodeBlock(container, index, this));
+    this.nearViewport = new IntersectionObserver(
+      (entries) => entries.filter((entry) => entry.isIntersecting).forEach((entry) => this.blockOf(entry.target).mountEditor()),
+      { rootMargin: EDITOR_MARGIN },
+    );
+    this.blocks.forEach((block) => this.nearViewport.observe(block.root));
+  }
+
+  blockOf(root) {
+    return this.blocks.find((block) => block.root === root);
   }
 
   /** Run block `index`, first running earlier blocks that have not run (or changed since). */
@@ -33,6 +48,7 @@ export class RunnablePage {
   }
 
   unmount() {
+    this.nearViewport.disconnect();
     this.blocks.forEach((block) => block.unmount());
   }
 }
@@ -65,41 +81,62 @@ class CodeBlock {
       button("Reset", () => this.reset(), "md-button runnable-reset"),
       button("Copy", () => this.copy(), "md-button runnable-copy"),
     );
-    const editorParent = element("div", { class: "runnable-editor" });
-    const hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
-    hint.textContent = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor.";
+    this.editorParent = element("div", { class: "runnable-editor" });
+    this.hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
+    this.hint.textContent = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor.";
     this.status = element("p", { class: "runnable-status", role: "status" });
     this.testResults = element("ul", { class: "runnable-tests", "aria-label": `Test results of code block ${this.number}`, hidden: "" });
     this.output = element("pre", { class: "runnable-output", "aria-label": `Output of code block ${this.number}`, hidden: "" });
-    this.root.append(controls, editorParent, hint, this.status, this.testResults, this.output);
-    this.container.hidden = true;
-    this.container.after(this.root);
-    this.editor = createEditor({
-      parent: editorParent,
-      code: loadEdit(this.storageKey) ?? this.original,
-      label: `Python code, block ${this.number}`,
-      describedBy: hint.id,
-      onRun: () => this.page.runUpTo(this.number - 1),
-      onChange: (code) => saveEdit(this.storageKey, code === this.original ? undefined : code),
-    });
+    this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output);
+    // Until its editor exists, the page's own highlighted code stands in for it.
+    this.container.replaceWith(this.root);
+    this.editorParent.append(this.container);
+    this.pendingCode = loadEdit(this.storageKey) ?? this.original;
+    if (this.pendingCode !== this.original) this.mountEditor(); // show the reader's edit at once
     // Intent: start downloading Python as soon as the reader points at or focuses a block.
     this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
     this.root.addEventListener("focusin", preloadQuietly, { once: true });
+    // Reaching a block by keyboard or clicking its code creates the editor before it is needed.
+    this.root.addEventListener("focusin", () => this.mountEditor(), { once: true });
+    this.editorParent.addEventListener("pointerdown", () => this.mountEditor({ focus: true }), { once: true });
+  }
+
+  /** Replace the static code by the editor (once); resolves when it exists. */
+  mountEditor({ focus = false } = {}) {
+    this.editorReady ??= loadEditorModule().then(({ createEditor }) => {
+      if (!this.root.isConnected) return; // the page was left meanwhile
+      this.container.hidden = true;
+      this.editor = createEditor({
+        parent: this.editorParent,
+        code: this.pendingCode,
+        label: `Python code, block ${this.number}`,
+        describedBy: this.hint.id,
+        onRun: () => this.page.runUpTo(this.number - 1),
+        onChange: (code) => saveEdit(this.storageKey, code === this.original ? undefined : code),
+      });
+    });
+    if (focus) this.editorReady.then(() => this.editor?.focus());
+    return this.editorReady;
+  }
+
+  /** The code as the reader sees it, whether or not its editor exists yet. */
+  code() {
+    return this.editor ? this.editor.getCode() : this.pendingCode;
   }
 
   unmount() {
-    this.editor.destroy();
-    this.root.remove();
+    this.editor?.destroy();
     this.container.hidden = false;
+    this.root.replaceWith(this.container);
   }
 
   needsRun() {
-    return this.ran?.code !== this.editor.getCode() || this.ran?.generation !== python.generation;
+    return this.ran?.code !== this.code() || this.ran?.generation !== python.generation;
   }
 
   /** Run this block's current code; resolves with the run's status. */
   async execute() {
-    const code = this.editor.getCode();
+    const code = this.code();
     const result = await this.start(python.run, code, "Running…");
     this.report(result, code);
     return result.status;
@@ -107,7 +144,7 @@ class CodeBlock {
 
   /** Run the block's tests with pytest (the block as a standalone test module). */
   async executeTests() {
-    const code = this.editor.getCode();
+    const code = this.code();
     const result = await this.start(python.runTests, code, "Running tests…");
     if (result.tests) this.showTests(result.tests);
     this.report(result, code, result.summary);
@@ -184,14 +221,15 @@ class CodeBlock {
   }
 
   reset() {
-    this.editor.setCode(this.original);
+    this.pendingCode = this.original;
+    this.editor?.setCode(this.original);
     saveEdit(this.storageKey, undefined);
     this.announce("Code reset to the original.");
   }
 
   async copy() {
     try {
-      await navigator.clipboard.writeText(this.editor.getCode());
+      await navigator.clipboard.writeText(this.code());
       this.announce("Code copied to the clipboard.");
     } catch {
       this.announce("Copy failed: select the code and press Ctrl+C.");
