@@ -43,12 +43,14 @@ def lighthouse(url, form_factor, output):
     if form_factor == "desktop":
         command.append("--preset=desktop")
     env = {"CHROME_PATH": CHROMIUM, "PATH": "/usr/bin:/bin"}
-    for _attempt in range(3):  # Lighthouse now and then fails to record a trace (NO_NAVSTART)
-        subprocess.run(command, check=True, env=env, capture_output=True)
-        report = json.loads(Path(output).read_text())
-        if not report.get("runtimeError"):
+    # Lighthouse now and then fails to start Chromium or to record a trace (NO_NAVSTART): retry.
+    for _attempt in range(3):
+        run = subprocess.run(command, env=env, capture_output=True, text=True)
+        report = json.loads(Path(output).read_text()) if run.returncode == 0 else {}
+        if report and not report.get("runtimeError"):
             return report
-    raise RuntimeError(f"{url} ({form_factor}): {report['runtimeError']['message']}")
+    reason = report.get("runtimeError", {}).get("message") or run.stderr[-2000:]
+    raise RuntimeError(f"Lighthouse failed on {url} ({form_factor}): {reason}")
 
 
 def scores(report):
