@@ -11,6 +11,7 @@ const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js
 // Editors are created a little before they scroll into view: mounting all of a long page's
 // editors at load kept the main thread busy for half a second on a mid-range phone.
 const EDITOR_MARGIN = "600px 0px";
+const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 200));
 
 const STORAGE_PREFIX = "mlops-course:edits:";
 const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
@@ -25,6 +26,14 @@ export class RunnablePage {
       { rootMargin: EDITOR_MARGIN },
     );
     this.blocks.forEach((block) => this.nearViewport.observe(block.root));
+    this.mountWhenIdle();
+  }
+
+  // The other editors mount one at a time while the browser is idle, so a reader who clicks Run
+  // right after the page loads does not wait for CodeMirror while Python starts.
+  mountWhenIdle() {
+    const next = this.blocks.find((block) => !block.editorReady);
+    if (next && !this.unmounted) whenIdle(() => next.mountEditor().then(() => this.mountWhenIdle()));
   }
 
   blockOf(root) {
@@ -48,6 +57,7 @@ export class RunnablePage {
   }
 
   unmount() {
+    this.unmounted = true;
     this.nearViewport.disconnect();
     this.blocks.forEach((block) => block.unmount());
   }

@@ -34,7 +34,9 @@ export const stopKeepsState = canInterrupt;
 export function preload() {
   if (!primary || primary.failed) {
     primary = new PythonWorker(); // a failed start is retried
-    // Tells offline.js that the runtime is worth keeping for offline use.
+    // For offline.js: caching the site waits while Python starts; once ready, its runtime is
+    // worth keeping for offline use.
+    dispatchEvent(new Event("python:starting"));
     primary.ready.then(() => dispatchEvent(new Event("python:ready")), () => {});
   }
   return primary.ready;
