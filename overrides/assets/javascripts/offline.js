@@ -25,10 +25,14 @@ if ("serviceWorker" in navigator) {
   const tellServiceWorker = (message) =>
     navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage(message));
   tellServiceWorker({ type: "keep", urls: [location.href, ...loadedFiles()] });
-  addEventListener("python:starting", () => (pythonStarting = true));
-  addEventListener("python:ready", () => {
+  const pythonSettled = () => {
     pythonStarting = false;
     if (registerWhenPythonIsReady) register();
+  };
+  addEventListener("python:starting", () => (pythonStarting = true));
+  addEventListener("python:failed", pythonSettled);
+  addEventListener("python:ready", () => {
+    pythonSettled();
     tellServiceWorker({ type: "keep-python" });
   });
 }

@@ -37,7 +37,10 @@ export function preload() {
     // For offline.js: caching the site waits while Python starts; once ready, its runtime is
     // worth keeping for offline use.
     dispatchEvent(new Event("python:starting"));
-    primary.ready.then(() => dispatchEvent(new Event("python:ready")), () => {});
+    primary.ready.then(
+      () => dispatchEvent(new Event("python:ready")),
+      () => dispatchEvent(new Event("python:failed")),
+    );
   }
   return primary.ready;
 }
