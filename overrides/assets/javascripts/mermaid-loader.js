@@ -27,6 +27,15 @@
       );
       observer.observe(element);
     });
+  // Python starting takes both cores of a small machine for a moment; a diagram can wait that
+  // long (measured: a first Run was ~380 ms slower when diagrams rendered meanwhile).
+  let pythonSettled = Promise.resolve();
+  addEventListener("python:starting", () => {
+    pythonSettled = new Promise((resolve) => {
+      addEventListener("python:ready", resolve, { once: true });
+      addEventListener("python:failed", resolve, { once: true });
+    });
+  });
   // Offline with Mermaid not yet cached: show the diagram's source, which reads as a list of steps.
   const unavailable = (text) => {
     const source = Object.assign(document.createElement("pre"), { textContent: text });
@@ -38,6 +47,7 @@
     },
     async render(id, text) {
       await nearViewport(sourceOf(text));
+      await pythonSettled;
       try {
         return await (await loadMermaid()).render(id, text);
       } catch {
