@@ -28,11 +28,15 @@ self.addEventListener("activate", (event) => {
 });
 
 // Messages from pages (offline.js): {type: "keep", urls} lists what a page loaded, maybe before
-// this worker controlled it; {type: "keep-python"} comes once a reader has started Python.
+// this worker controlled it; {type: "keep-python"} comes once a reader has started Python, and
+// is answered with {type: "python-kept"} once every runtime file is stored.
 self.addEventListener("message", (event) => {
   const { type, urls } = event.data ?? {};
   if (type === "keep") event.waitUntil(keep(urls.filter(isSameOrigin)));
-  if (type === "keep-python") event.waitUntil(keep(BUILD.python.map(siteUrl)));
+  if (type === "keep-python") {
+    const kept = keep(BUILD.python.map(siteUrl)).then(() => event.source?.postMessage({ type: "python-kept" }));
+    event.waitUntil(kept);
+  }
 });
 
 // The runtime's files belong to this build and never change within it: answered from the cache

@@ -81,8 +81,10 @@ def test_after_one_visit_the_lesson_reloads_and_runs_offline(deployed_page, depl
     page = open_lesson(deployed_page, deployment.url)
     wait_for_service_worker(page)
     assert run(block(page, 1)).startswith("Finished in")
+    # Kept once Python has started, pytest's wheels included; the page is told when all are stored.
+    page.wait_for_function("() => document.documentElement.dataset.pythonOffline === 'kept'")
     python = [deployment.url + path for path in deployment.manifest()["python"]]
-    wait_until_cached(page, python)  # kept once Python has started, pytest's wheels included
+    wait_until_cached(page, python)
     deployment.stop()
 
     page.reload()
@@ -147,3 +149,15 @@ def test_without_headers_the_service_worker_isolates_pages_so_stop_keeps_state(
         expect(output(first)).to_have_text("42\n")
     finally:
         github_pages.stop()
+
+
+def test_offline_without_the_runtime_a_run_says_so_and_the_page_stays_usable(
+    deployed_page, deployment
+):
+    page = open_lesson(deployed_page, deployment.url)
+    wait_for_service_worker(page)  # pages are cached; Python never started, so it is not
+    deployment.stop()
+    page.reload()
+    first = block(page, 1)
+    assert run(first, timeout=60_000) == "Python could not start."
+    expect(output(first)).to_contain_text("Python could not start")

@@ -29,6 +29,10 @@ if ("serviceWorker" in navigator) {
     pythonStarting = false;
     if (registerWhenPythonIsReady) register();
   };
+  // Marks the page once Python works offline (<html data-python-offline="kept">).
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data?.type === "python-kept") document.documentElement.dataset.pythonOffline = "kept";
+  });
   addEventListener("python:starting", () => (pythonStarting = true));
   addEventListener("python:failed", pythonSettled);
   addEventListener("python:ready", () => {

@@ -164,7 +164,7 @@ async function run(request) {
 // Real pytest (from the site's wheels) on the block's current code.
 async function test(request) {
   await execute(request, async () => {
-    const failure = await loadPackages(() => pyodide.loadPackage("pytest", { messageCallback: () => {} }));
+    const failure = await loadPackages((options) => pyodide.loadPackage("pytest", options));
     if (failure) return failure;
     const [status, report] = runTests(request.code, request.namespace, request.filename).toJs();
     return { status, ...JSON.parse(report) };
@@ -199,17 +199,21 @@ async function execute({ id, code, lineLimit }, body) {
 
 // Load the packages the code imports, if the site serves them (its lock lists nothing else).
 function loadImportedPackages(code) {
-  return loadPackages(() => pyodide.loadPackagesFromImports(code, { messageCallback: () => {} }));
+  return loadPackages((options) => pyodide.loadPackagesFromImports(code, options));
 }
 
 // Returns an error result when a package the site serves cannot be loaded (offline, say).
+// Pyodide reports a failed download through errorCallback and carries on, so collect them.
 async function loadPackages(load) {
+  const errors = [];
   try {
-    await load();
+    await load({ messageCallback: () => {}, errorCallback: (message) => errors.push(message) });
   } catch (error) {
-    const reason = String(error.message).split("\n")[0];
-    return { status: "error", traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
+    errors.push(String(error.message));
   }
+  if (errors.length === 0) return undefined;
+  const reason = errors.join(" ").replace(/\s+/g, " ").trim();
+  return { status: "error", traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
 }
 
 // Sends output in batches and stops sending after `lineLimit` lines: a print loop of millions
