@@ -106,6 +106,10 @@ def run_and_expect_recovery(page, block_):
 
 def run_forever(page, block_):
     run_and_expect_recovery(page, block_)  # Python has started: Stop will meet the loop
+    # Let the work a first start sets off (diagrams that waited for it, caching) finish: on two
+    # busy cores an in-place interrupt can miss its 900 ms grace and fall back to a reset, which
+    # the tests without isolation cover.
+    page.wait_for_timeout(1_500)
     set_code(page, block_, "counter = 41\nwhile True:\n    pass")
     block_.get_by_role("button", name="Run", exact=True).click()
     expect(status(block_)).to_have_text("Running…", timeout=30_000)

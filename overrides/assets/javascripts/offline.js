@@ -5,7 +5,7 @@ const WORKER_URL = new URL("../../service-worker.js", import.meta.url);
 // Installing caches the site's pages and assets (a few MB): it waits until the page has loaded
 // and been quiet for a moment, and never competes with Python starting (measured: +170 ms on a
 // cold first run when it did).
-const QUIET_AFTER_LOAD_MS = 3000;
+const QUIET_MS = 3000;
 const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
 
 if ("serviceWorker" in navigator) {
@@ -16,7 +16,10 @@ if ("serviceWorker" in navigator) {
     if (pythonStarting) registerWhenPythonIsReady = true;
     else register();
   };
-  const afterLoad = () => setTimeout(() => whenIdle(registerUnlessPythonIsStarting), QUIET_AFTER_LOAD_MS);
+  // Caching waits for a quiet moment after the page loads, and again after Python starts (the
+  // reader's first runs come first).
+  const afterQuiet = (work) => setTimeout(() => whenIdle(work), QUIET_MS);
+  const afterLoad = () => afterQuiet(registerUnlessPythonIsStarting);
   if (document.readyState === "complete") afterLoad();
   else addEventListener("load", afterLoad, { once: true });
 
@@ -27,7 +30,7 @@ if ("serviceWorker" in navigator) {
   tellServiceWorker({ type: "keep", urls: [location.href, ...loadedFiles()] });
   const pythonSettled = () => {
     pythonStarting = false;
-    if (registerWhenPythonIsReady) register();
+    if (registerWhenPythonIsReady) afterQuiet(register);
   };
   // Marks the page once Python works offline (<html data-python-offline="kept">).
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
@@ -37,7 +40,7 @@ if ("serviceWorker" in navigator) {
   addEventListener("python:failed", pythonSettled);
   addEventListener("python:ready", () => {
     pythonSettled();
-    tellServiceWorker({ type: "keep-python" });
+    afterQuiet(() => tellServiceWorker({ type: "keep-python" }));
   });
 }
 
