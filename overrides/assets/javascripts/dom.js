@@ -1,4 +1,5 @@
-// The two DOM helpers the runnable blocks and the drill share. Text always goes in as text.
+// The browser helpers the runnable blocks, the drill and offline.js share. Text always goes in
+// as text.
 
 /** A new element with attributes and, optionally, text content. */
 export function element(tag, attributes = {}, text) {
@@ -13,4 +14,9 @@ export function button(label, onClick, className = "md-button") {
   const node = element("button", { type: "button", class: className }, label);
   node.addEventListener("click", onClick);
   return node;
+}
+
+/** Call `callback` when the browser is idle (Safari has no requestIdleCallback: soon after). */
+export function whenIdle(callback) {
+  return globalThis.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 200);
 }

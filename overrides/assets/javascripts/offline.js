@@ -1,12 +1,13 @@
 // Registers the site's service worker (service-worker.js at the site root: offline use, and
 // cross-origin isolation on hosts that cannot send headers). Without it the site works as before.
 
+import { whenIdle } from "./dom.js";
+
 const WORKER_URL = new URL("../../service-worker.js", import.meta.url);
 // Installing caches the site's pages and assets (a few MB): it waits until the page has loaded
 // and been quiet for a moment, and never competes with Python starting (measured: +170 ms on a
 // cold first run when it did).
 const QUIET_MS = 3000;
-const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
 
 if ("serviceWorker" in navigator) {
   let pythonStarting = false;

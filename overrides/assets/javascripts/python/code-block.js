@@ -1,8 +1,8 @@
 // One runnable block: editor, Run / Stop / Reset / Copy, a status line and the output.
-// Mounted by runnable-blocks.js; the highlighted code it replaces stays in the page, hidden,
-// so the page reads the same without JavaScript.
+// Mounted by runnable-blocks.js. The page's highlighted code (all there is without JavaScript)
+// stands in for the editor until the editor is created, then stays in the page, hidden.
 
-import { button, element } from "../dom.js";
+import { button, element, whenIdle } from "../dom.js";
 import * as python from "./python-session.js";
 
 // CodeMirror loads with the first editor a reader comes near, not with the page.
@@ -11,7 +11,6 @@ const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js
 // Editors are created a little before they scroll into view: mounting all of a long page's
 // editors at load kept the main thread busy for half a second on a mid-range phone.
 const EDITOR_MARGIN = "600px 0px";
-const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 200));
 
 const STORAGE_PREFIX = "mlops-course:edits:";
 const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;

@@ -34,8 +34,8 @@ export const stopKeepsState = canInterrupt;
 export function preload() {
   if (!primary || primary.failed) {
     primary = new PythonWorker(); // a failed start is retried
-    // For offline.js: caching the site waits while Python starts; once ready, its runtime is
-    // worth keeping for offline use.
+    // Work that would compete for the cores waits while Python starts (offline.js's caching,
+    // mermaid-loader.js's diagrams); once ready, the runtime is worth keeping for offline use.
     dispatchEvent(new Event("python:starting"));
     primary.ready.then(
       () => dispatchEvent(new Event("python:ready")),
