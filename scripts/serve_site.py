@@ -66,21 +66,20 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
     def do_GET(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().do_GET()  # the base class redirects "folder" to "folder/"
             path = os.path.join(path, "index.html")
-        compressible = os.path.splitext(path)[1] in COMPRESSED and os.path.isfile(path)
-        if not compressible or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and os.path.splitext(path)[1] in COMPRESSED and os.path.isfile(path)):
             return super().do_GET()
-        if not self.path.split("?")[0].endswith("/") and os.path.isdir(
-            self.translate_path(self.path)
-        ):
-            return super().do_GET()  # the base class redirects "folder" to "folder/"
-        body = gzipped(path, os.path.getmtime(path))
+        modified = os.path.getmtime(path)
+        body = gzipped(path, modified)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self.send_header("Last-Modified", self.date_time_string(int(modified)))
         self.end_headers()
         self.wfile.write(body)
 
