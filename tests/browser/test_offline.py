@@ -161,3 +161,20 @@ def test_offline_without_the_runtime_a_run_says_so_and_the_page_stays_usable(
     first = block(page, 1)
     assert run(first, timeout=60_000) == "Python could not start."
     expect(output(first)).to_contain_text("Python could not start")
+
+
+def test_a_wheel_that_cannot_be_downloaded_is_reported_and_the_session_goes_on(
+    deployed_page, deployment
+):
+    for wheel in (deployment.directory / "assets/vendor/pyodide/wheels").glob("*/pygments-*.whl"):
+        wheel.unlink()  # pytest imports pygments: its tests cannot load now
+    page = open_lesson(deployed_page, deployment.url)
+    traditional = block(page, 2)
+    set_code(page, traditional, "kept = 'still here'")
+    assert run(traditional).startswith("Finished in")
+    summary = run_tests(traditional)
+    assert summary.startswith("Error: Could not load a package (offline, or a file is missing): ")
+    assert "pygments" in summary
+    set_code(page, traditional, "print(kept)")
+    run(traditional)
+    expect(output(traditional)).to_have_text("still here\n")  # no restart: names survive
