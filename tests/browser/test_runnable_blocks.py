@@ -42,6 +42,17 @@ def test_no_python_is_downloaded_before_intent(lesson):
     assert python_requests(lesson) == []
 
 
+def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
+    # Nothing creates editors behind the reader's back, not even while the page is idle.
+    lesson.wait_for_load_state("networkidle")
+    lesson.wait_for_timeout(2000)
+    editors = lesson.locator(".cm-editor")
+    assert editors.count() == 0, "the lesson's first block is far below the fold"
+    editor(block(lesson, 5))
+    expect(block(lesson, 5).locator(".cm-editor")).to_have_count(1)
+    assert editors.count() < BLOCK_COUNT
+
+
 def test_pointing_at_a_block_starts_loading_python(lesson):
     lesson.wait_for_load_state("networkidle")
     block(lesson, 3).hover()

@@ -2,14 +2,16 @@
 // Mounted by runnable-blocks.js. The page's highlighted code (all there is without JavaScript)
 // stands in for the editor until the editor is created, then stays in the page, hidden.
 
-import { button, element, whenIdle } from "../dom.js";
+import { button, element } from "../dom.js";
 import * as python from "./python-session.js";
 
 // CodeMirror loads with the first editor a reader comes near, not with the page.
 let editorModule;
 const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js"));
-// Editors are created a little before they scroll into view: mounting all of a long page's
-// editors at load kept the main thread busy for half a second on a mid-range phone.
+// Editors are created a little before they scroll into view, never ahead of the reader: mounting
+// a long page's editors at load, even one by one while idle, kept a phone's main thread busy
+// (Lighthouse: 1,100 more elements and two long tasks on the lesson). Until then the page's
+// highlighted code reads the same, and Run uses it.
 const EDITOR_MARGIN = "600px 0px";
 
 const STORAGE_PREFIX = "mlops-course:edits:";
@@ -25,14 +27,6 @@ export class RunnablePage {
       { rootMargin: EDITOR_MARGIN },
     );
     this.blocks.forEach((block) => this.nearViewport.observe(block.root));
-    this.mountWhenIdle();
-  }
-
-  // The other editors mount one at a time while the browser is idle, so a reader who clicks Run
-  // right after the page loads does not wait for CodeMirror while Python starts.
-  mountWhenIdle() {
-    const next = this.blocks.find((block) => !block.editorReady);
-    if (next && !this.unmounted) whenIdle(() => next.mountEditor().then(() => this.mountWhenIdle()));
   }
 
   blockOf(root) {
@@ -56,7 +50,6 @@ export class RunnablePage {
   }
 
   unmount() {
-    this.unmounted = true;
     this.nearViewport.disconnect();
     this.blocks.forEach((block) => block.unmount());
   }
