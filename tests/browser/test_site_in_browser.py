@@ -96,3 +96,31 @@ def test_palette_toggle_switches_to_dark_and_back(page, site_url):
     initial = body.get_attribute("data-md-color-scheme")
     page.locator("label.md-header__button[for^='__palette']:visible").click()
     expect(body).not_to_have_attribute("data-md-color-scheme", initial)
+
+
+def test_code_blocks_get_materials_copy_button_as_they_scroll_into_view(page, site_url):
+    # mkdocs.yml's content.lazy: Material mounts a code block when it first becomes visible.
+    page.goto(site_url + LESSON, wait_until="networkidle")
+    code_block = page.locator("article > div.highlight:not(.runnable) pre").last
+    expect(code_block.locator("button.md-code__button")).to_have_count(0)
+    code_block.scroll_into_view_if_needed()
+    expect(code_block.locator("button.md-code__button[data-md-type=copy]")).to_be_visible()
+
+
+# Records <html>'s classes when <body> starts: what the first paint is styled with.
+CLASSES_AT_FIRST_PAINT = """
+new MutationObserver((records, observer) => {
+  if (!document.body) return;
+  window.__classesAtFirstPaint = document.documentElement.className;
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_materials_start_leaves_the_html_element_as_first_painted(page, site_url):
+    # Changing <html>'s classes restyles the whole page (overrides/main.html sets them early).
+    page.add_init_script(CLASSES_AT_FIRST_PAINT)
+    page.goto(site_url + LESSON, wait_until="networkidle")
+    final = page.evaluate("document.documentElement.className")
+    assert "js" in final.split() and "no-js" not in final.split()
+    assert page.evaluate("window.__classesAtFirstPaint") == final

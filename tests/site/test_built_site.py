@@ -242,3 +242,10 @@ def test_notebook_page_ships_without_jupyterlabs_inline_css(built_site):
 def test_materials_dialog_and_progress_bar_have_accessible_names(built_site, selector):
     for page in html_pages(built_site):
         assert read_html(built_site, page).select_one(selector).get("aria-label"), page
+
+
+def test_no_script_holds_up_the_first_paint(built_site):
+    # Material's bundle and the Mermaid stand-in are deferred; modules are deferred by nature.
+    for page in html_pages(built_site):
+        for script in read_html(built_site, page).find_all("script", src=True):
+            assert script.has_attr("defer") or script.get("type") == "module", (page, script)
