@@ -1,6 +1,9 @@
 // One runnable block: editor, Run / Stop / Reset / Copy, a status line and the output.
 // Mounted by runnable-blocks.js. The page's highlighted code (all there is without JavaScript)
 // stands in for the editor until the editor is created, then stays in the page, hidden.
+// The block is built inside the page's own code block element rather than in a new element put
+// in its place: adding or removing a child of the article made the browser restyle the whole
+// article (1,600 elements on the lesson), while changes inside the block stay inside it.
 
 import { button, element } from "../dom.js";
 import * as python from "./python-session.js";
@@ -19,9 +22,9 @@ const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
 
 /** The runnable blocks of one page, sharing one Python namespace in page order. */
 export class RunnablePage {
-  constructor(containers) {
+  constructor(codeBlocks) {
     this.namespace = location.pathname;
-    this.blocks = containers.map((container, index) => new CodeBlock(container, index, this));
+    this.blocks = codeBlocks.map((codeBlock, index) => new CodeBlock(codeBlock, index, this));
     this.nearViewport = new IntersectionObserver(
       (entries) => entries.filter((entry) => entry.isIntersecting).forEach((entry) => this.blockOf(entry.target).mountEditor()),
       { rootMargin: EDITOR_MARGIN },
@@ -56,11 +59,12 @@ export class RunnablePage {
 }
 
 class CodeBlock {
-  constructor(container, index, page) {
-    this.container = container;
+  constructor(root, index, page) {
+    this.root = root;
+    this.staticCode = root.querySelector("pre");
     this.page = page;
     this.number = index + 1;
-    this.original = container.querySelector("code").textContent.replace(/\n$/, "");
+    this.original = this.staticCode.querySelector("code").textContent.replace(/\n$/, "");
     this.storageKey = `${STORAGE_PREFIX}${page.namespace}#${this.number}:${hash(this.original)}`;
     this.ran = undefined; // {code, generation} of the last finished run
     this.mount();
@@ -68,7 +72,6 @@ class CodeBlock {
 
   mount() {
     const id = `runnable-${this.number}`;
-    this.root = element("div", { class: "runnable-block", "data-state": "idle" });
     const controls = element("div", { class: "runnable-controls", role: "group", "aria-label": `Code block ${this.number}` });
     this.runButton = button("Run", () => this.page.runUpTo(this.number - 1), "md-button runnable-run");
     this.stopButton = button("Stop", () => this.page.stop(), "md-button runnable-stop");
@@ -89,10 +92,11 @@ class CodeBlock {
     this.status = element("p", { class: "runnable-status", role: "status" });
     this.testResults = element("ul", { class: "runnable-tests", "aria-label": `Test results of code block ${this.number}`, hidden: "" });
     this.output = element("pre", { class: "runnable-output", "aria-label": `Output of code block ${this.number}`, hidden: "" });
-    this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output);
     // Until its editor exists, the page's own highlighted code stands in for it.
-    this.container.replaceWith(this.root);
-    this.editorParent.append(this.container);
+    this.editorParent.append(this.staticCode);
+    this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output);
+    this.root.classList.add("runnable-block");
+    this.root.dataset.state = "idle";
     this.pendingCode = loadEdit(this.storageKey) ?? this.original;
     if (this.pendingCode !== this.original) this.mountEditor(); // show the reader's edit at once
     // Intent: start downloading Python as soon as the reader points at or focuses a block.
@@ -107,7 +111,7 @@ class CodeBlock {
   mountEditor({ focus = false } = {}) {
     this.editorReady ??= loadEditorModule().then(({ createEditor }) => {
       if (!this.root.isConnected) return; // the page was left meanwhile
-      this.container.hidden = true;
+      this.staticCode.hidden = true;
       this.editor = createEditor({
         parent: this.editorParent,
         code: this.pendingCode,
@@ -128,8 +132,10 @@ class CodeBlock {
 
   unmount() {
     this.editor?.destroy();
-    this.container.hidden = false;
-    this.root.replaceWith(this.container);
+    this.staticCode.hidden = false;
+    this.root.replaceChildren(this.staticCode);
+    this.root.classList.remove("runnable-block");
+    delete this.root.dataset.state;
   }
 
   needsRun() {

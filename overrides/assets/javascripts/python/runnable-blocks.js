@@ -7,8 +7,8 @@ let currentPage;
 document$.subscribe(async () => {
   currentPage?.unmount();
   currentPage = undefined;
-  const containers = [...document.querySelectorAll("div.runnable")];
-  if (containers.length === 0) return;
+  const codeBlocks = [...document.querySelectorAll("div.runnable")];
+  if (codeBlocks.length === 0) return;
   const { RunnablePage } = await import("./code-block.js");
-  currentPage = new RunnablePage(containers);
+  currentPage = new RunnablePage(codeBlocks);
 });
