@@ -3,8 +3,9 @@ has math.
 
 - mkdocs-jupyter puts about 590 KB of JupyterLab theme CSS into every notebook page as <style>
   blocks: on a phone that alone delays the first paint by seconds. The cells are styled instead
-  by overrides/assets/stylesheets/notebook.css with Material's own variables (both palettes), and
-  code cells carry Material's `highlight` class (mkdocs.yml: highlight_extra_classes).
+  by the notebook section of overrides/assets/stylesheets/course.css with Material's variables
+  (both palettes), and code cells carry Material's `highlight` class (mkdocs.yml:
+  highlight_extra_classes).
 - It also adds a MathJax loader to every page, which loads MathJax (half a second of main-thread
   work on a phone) on any page with a notebook. When no notebook has math, the loader is left
   out; a notebook with `$...$`, `\\(...\\)` or `\\[...\\]` in a Markdown cell brings it back.
