@@ -1,7 +1,8 @@
 """Copy the front-end packages the site serves itself from node_modules/ into the built site.
 
-The site must load nothing from another origin, so Mermaid, MathJax (and, later, Pyodide) are
-served from site/assets/vendor/. Versions are pinned once, in package.json / package-lock.json.
+The site must load nothing from another origin, so Mermaid, MathJax and Pyodide are served from
+site/assets/vendor/ (MathJax only while a page loads it). Versions are pinned once, in
+package.json / package-lock.json.
 """
 
 import shutil
@@ -31,8 +32,10 @@ VENDORED = [
 MATHJAX_SCRIPT = "assets/vendor/mathjax/tex-mml-chtml.js"
 
 
-def copy_vendored(node_modules, vendor_dir):
+def copy_vendored(node_modules, vendor_dir, leave_out=()):
     for source, destination, pattern in VENDORED:
+        if destination in leave_out:
+            continue
         source_dir = node_modules / source
         matches = sorted(source_dir.glob(pattern))
         if not matches:
@@ -56,5 +59,14 @@ def on_config(config):
     return config
 
 
+def pages_load_mathjax(site_dir):
+    pages = site_dir.rglob("*.html")
+    return any(MATHJAX_SCRIPT in page.read_text(encoding="utf-8") for page in pages)
+
+
 def on_post_build(config):
-    copy_vendored(NODE_MODULES, Path(config["site_dir"]) / "assets" / "vendor")
+    # MathJax (7.7 MB) only when a page loads it: overrides/hooks/notebook_styles.py leaves its
+    # loader out while no notebook has math.
+    site_dir = Path(config["site_dir"])
+    leave_out = () if pages_load_mathjax(site_dir) else ("mathjax",)
+    copy_vendored(NODE_MODULES, site_dir / "assets" / "vendor", leave_out)

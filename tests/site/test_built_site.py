@@ -249,3 +249,9 @@ def test_no_script_holds_up_the_first_paint(built_site):
     for page in html_pages(built_site):
         for script in read_html(built_site, page).find_all("script", src=True):
             assert script.has_attr("defer") or script.get("type") == "module", (page, script)
+
+
+def test_mathjax_ships_only_if_a_page_loads_it(built_site):
+    pages = [(built_site / page).read_text(encoding="utf-8") for page in html_pages(built_site)]
+    loaded = any("assets/vendor/mathjax/" in page for page in pages)
+    assert (built_site / "assets/vendor/mathjax").exists() == loaded

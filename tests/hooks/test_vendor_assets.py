@@ -1,0 +1,22 @@
+"""The vendored-packages hook: real files from node_modules, MathJax only where a page loads it."""
+
+from pathlib import Path
+
+from vendor_assets import MATHJAX_SCRIPT, copy_vendored, pages_load_mathjax
+
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+
+
+def test_every_vendored_package_is_copied_unless_left_out(tmp_path):
+    copy_vendored(NODE_MODULES, tmp_path, leave_out=("mathjax",))
+    assert (tmp_path / "mermaid/mermaid.esm.min.mjs").is_file()
+    assert (tmp_path / "pyodide/pyodide.asm.wasm").is_file()
+    assert not (tmp_path / "mathjax").exists()
+
+
+def test_mathjax_counts_as_used_only_when_a_page_loads_it(tmp_path):
+    (tmp_path / "lesson").mkdir()
+    (tmp_path / "lesson/index.html").write_text("<p>no maths</p>", encoding="utf-8")
+    assert not pages_load_mathjax(tmp_path)
+    (tmp_path / "lab.html").write_text(f'<script src="/{MATHJAX_SCRIPT}"></script>', "utf-8")
+    assert pages_load_mathjax(tmp_path)
