@@ -11,6 +11,11 @@ from the same files by the same server:
 
 Raw and ours are measured back to back in each repetition, so drift in machine load hits both.
 Not a test: it reports, it does not fail.
+
+`--compare OTHER_SITE` instead measures only the cold Run of this site/ and another build (for
+example the previous commit's, built with `mkdocs build -d /tmp/other`), interleaved: single
+runs here swing by ±300 ms, so whether a change made the click slower is a question for two
+builds measured side by side, not for two benchmark runs.
 """
 
 import argparse
@@ -293,10 +298,38 @@ def test_code_literal():
     return json.dumps(section)
 
 
+def compare_builds(other_site, repeat):
+    """Cold Run click -> first output of site/ and `other_site`, served in turn on one port."""
+    sites = {"this build": SITE, "other build": Path(other_site)}
+    samples = {name: [] for name in sites}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for repetition in range(repeat):
+            order = list(sites.items())
+            for name, site in order if repetition % 2 == 0 else reversed(order):
+                server = make_server(site, port=PORT)
+                threading.Thread(target=server.serve_forever, daemon=True).start()
+                try:
+                    samples[name].append(cold(browser, lesson_run))
+                finally:
+                    server.shutdown()
+                    server.server_close()
+        browser.close()
+    print(f"\nCold: Run click -> first output, {repeat} interleaved runs each")
+    for name, values in samples.items():
+        median, low, high = statistics.median(values), min(values), max(values)
+        print(f"{name:<14}median {median:>6.0f} ms  (range {low:.0f}-{high:.0f})")
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
+    parser.add_argument("--compare", metavar="OTHER_SITE", help="compare the cold Run of builds")
     args = parser.parse_args()
+    if args.compare:
+        return compare_builds(args.compare, args.repeat)
     raw_pages = {}
     for page, body in [
         (RAW_PYODIDE_PAGE, RAW_PYODIDE_BODY),
