@@ -9,6 +9,7 @@ from lesson_page import (
     LESSON,
     block,
     editor,
+    open_lesson,
     output,
     run,
     run_tests,
@@ -51,6 +52,33 @@ def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
     editor(block(lesson, 5))
     expect(block(lesson, 5).locator(".cm-editor")).to_have_count(1)
     assert editors.count() < BLOCK_COUNT
+
+
+# Once the parser is done, records each block element added to or removed from the article or a
+# card (the parser's own insertions come before).
+BLOCKS_MOVED_IN_THE_ARTICLE = """
+window.__blocksMoved = [];
+const isBlock = (node) => node.matches?.("div.runnable, .runnable-block");
+const watch = new MutationObserver((records) => {
+  for (const { target, addedNodes, removedNodes } of records) {
+    const moved = [...addedNodes, ...removedNodes].some(isBlock);
+    if (moved && target.matches?.("article, details")) window.__blocksMoved.push(target.tagName);
+  }
+});
+document.addEventListener("readystatechange", () => {
+  if (document.readyState === "interactive") {
+    watch.observe(document, { childList: true, subtree: true });
+  }
+});
+"""
+
+
+def test_blocks_are_built_in_place_so_the_article_is_not_restyled(page, site_url):
+    # Adding or removing a child of the article restyled all of it (1,617 elements on the lesson).
+    page.add_init_script(BLOCKS_MOVED_IN_THE_ARTICLE)
+    open_lesson(page, site_url)
+    expect(page.locator("div.runnable.runnable-block")).to_have_count(BLOCK_COUNT)
+    assert page.evaluate("window.__blocksMoved") == []
 
 
 def test_pointing_at_a_block_starts_loading_python(lesson):
