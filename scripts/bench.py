@@ -24,7 +24,6 @@ import json
 import shutil
 import statistics
 import tempfile
-import threading
 from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
@@ -308,12 +307,11 @@ def compare_builds(other_site, repeat):
             order = list(sites.items())
             for name, site in order if repetition % 2 == 0 else reversed(order):
                 server = make_server(site, port=PORT)
-                threading.Thread(target=server.serve_forever, daemon=True).start()
+                server.start_in_background()
                 try:
                     samples[name].append(cold(browser, lesson_run))
                 finally:
-                    server.shutdown()
-                    server.server_close()
+                    server.stop()
         browser.close()
     print(f"\nCold: Run click -> first output, {repeat} interleaved runs each")
     for name, values in samples.items():
@@ -342,11 +340,11 @@ def main():
     for path, html in raw_pages.items():
         path.write_text(html, encoding="utf-8")
     server = make_server(SITE, port=PORT)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.start_in_background()
     try:
         report(measure_all(args.repeat))
     finally:
-        server.shutdown()
+        server.stop()
         for path in raw_pages:
             path.unlink()
 

@@ -19,7 +19,6 @@ import json
 import statistics
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
@@ -143,13 +142,12 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is shown")
     args = parser.parse_args()
     server = make_server(args.site, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = server.start_in_background()
     try:
-        base_url = f"http://127.0.0.1:{server.server_address[1]}/"
         print_results(audit(base_url, args.runs))
         print_dark_results(audit_dark_palette(base_url))
     finally:
-        server.shutdown()
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import functools
 import gzip
 import os
 import sys
+import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -101,6 +102,21 @@ def make_server(directory, host="127.0.0.1", port=8000, with_headers=True):
 
 
 class QuietServer(ThreadingHTTPServer):
+    @property
+    def url(self):
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def start_in_background(self):
+        """Serve from a daemon thread (tests, benchmarks); returns the site's URL."""
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self.url
+
+    def stop(self):
+        """Stop serving and close the socket: connections are refused from then on."""
+        self.shutdown()
+        self.server_close()
+
     def handle_error(self, request, client_address):
         # A browser that stops a download (a closed tab, a test's closed context) is not an error.
         if not isinstance(sys.exc_info()[1], ConnectionError):

@@ -5,7 +5,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -38,12 +37,10 @@ def served_site(tmp_path_factory):
     navigation only handles links whose origin matches site_url."""
     site_dir = tmp_path_factory.mktemp("site")
     server = make_server(site_dir, port=0)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_site(ROOT, site_dir, site_url=url)
+    result = build_site(ROOT, site_dir, site_url=server.url)
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site_dir, url
-    server.shutdown()
+    yield site_dir, server.start_in_background()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -51,9 +48,8 @@ def site_url_without_headers(served_site):
     """The same site served without its _headers (no CSP, no isolation), as GitHub Pages serves
     it; its service worker is what isolates pages there."""
     server = make_server(served_site[0], port=0, with_headers=False)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield server.start_in_background()
+    server.stop()
 
 
 @pytest.fixture(scope="session")

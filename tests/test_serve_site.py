@@ -2,7 +2,6 @@
 host, files and folders as SimpleHTTPRequestHandler serves them. Real server, real files."""
 
 import gzip
-import threading
 import urllib.request
 
 import pytest
@@ -22,13 +21,12 @@ def serve(tmp_path):
 
     def start(with_headers=True):
         server = make_server(tmp_path, port=0, with_headers=with_headers)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return server.start_in_background()
 
     yield start
     for server in servers:
-        server.shutdown()
+        server.stop()
 
 
 def get(url, gzip_ok=True):

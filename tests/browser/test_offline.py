@@ -2,7 +2,6 @@
 the old cache, and on a host without headers (GitHub Pages) pages become cross-origin isolated."""
 
 import shutil
-import threading
 
 import pytest
 from lesson_page import (
@@ -31,8 +30,7 @@ class Deployment:
         self.directory = target
         shutil.copytree(site_dir, target)
         self.server = make_server(target, port=0, with_headers=with_headers)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = self.server.start_in_background()
 
     def manifest(self):
         """The BUILD manifest the hook wrote into this deploy's service worker."""
@@ -46,8 +44,7 @@ class Deployment:
         shutil.copytree(site_dir, self.directory)
 
     def stop(self):
-        self.server.shutdown()
-        self.server.server_close()  # refuse connections from now on, like a server that is gone
+        self.server.stop()  # connections are refused from now on, like a server that is gone
 
 
 @pytest.fixture
