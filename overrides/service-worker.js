@@ -3,8 +3,8 @@
 // 1. Offline: pages and site assets are cached when it installs; the Python runtime and wheels
 //    are kept once a reader has started Python (never downloaded for readers who do not). Pages
 //    and assets come from the network first, so readers online always get the current deploy,
-//    and the cache answers when the network is gone; the runtime comes from the cache first. One cache per build: a new deploy
-//    installs a new worker, which deletes the old cache.
+//    and the cache answers when the network is gone; the runtime comes from the cache first.
+//    One cache per build: a new deploy installs a new worker, which deletes the old cache.
 // 2. Headers: pages it serves get BUILD.headers (cross-origin isolation, CSP), so on hosts that
 //    cannot send headers (GitHub Pages) pages are isolated from the first reload on, and Stop
 //    interrupts Python in place there too.
