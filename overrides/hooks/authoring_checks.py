@@ -1,0 +1,201 @@
+"""Fail the build at the page line of a Markdown mistake that would otherwise render as text.
+
+Python-Markdown shows what it cannot parse as plain text, silently: a code fence that is never
+closed, a fence whose attributes it does not know (`{.runable}`) or whose braces do not match, a
+`/// details` block that is never closed (the next card then nests inside it), block options
+that are not valid YAML (the whole block shows as text), or the `???` syntax of an extension this
+site does not enable. Each is found in the page's source and reported as docs/<page>.md:<line>.
+
+The scanner (`code_fences`, `blocks`) is also what the card hook and the tests read pages with.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+# What a code fence's attributes may say on this site: `.runnable` (an editor backed by Python
+# in the page) and pymdownx.highlight's options.
+FENCE_CLASSES = ("runnable",)
+FENCE_OPTIONS = ("title", "linenums", "hl_lines")
+
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<marker>`{3,}|~{3,})(?P<info>.*)$")
+# `python`, `python {.runnable}`, `{.python .runnable}`, ` mermaid`: a language, then attributes.
+FENCE_INFO = re.compile(r"^\s*(?P<language>[\w+-]*)\s*(?:\{(?P<attributes>[^{}]*)\})?\s*$")
+ATTRIBUTE = re.compile(
+    r"""\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|(?P<key>[\w-]+)=(?P<value>"[^"]*"|'[^']*'|[^\s"']+)"""
+)
+BLOCK_START = re.compile(r"^/// (?P<name>[\w-]+)(?:\s*\|\s*(?P<title>.*))?$")
+BLOCK_END = re.compile(r"^///\s*$")
+COLLAPSIBLE_ADMONITION = re.compile(r"^\s*\?\?\?\+?\s")
+
+
+@dataclass
+class Fence:
+    line: int  # 1-based line of the opening fence
+    marker: str
+    info: str
+    language: str = ""
+    classes: list = field(default_factory=list)
+    options: dict = field(default_factory=dict)
+    end_line: int | None = None  # None: never closed
+    body: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    line: int  # 1-based line of `/// name | title`
+    name: str
+    title: str
+    options: dict = field(default_factory=dict)
+    end_line: int | None = None
+    problems: list = field(default_factory=list)  # (line, message)
+
+
+def code_fences(lines):
+    """Every fenced code block of the page, in order (an unclosed one runs to the end)."""
+    fences = []
+    open_fence = None
+    for number, line in enumerate(lines, start=1):
+        match = FENCE.match(line)
+        if open_fence is None:
+            if match:
+                open_fence = Fence(number, match["marker"], match["info"].strip())
+                read_fence_info(open_fence)
+                fences.append(open_fence)
+        elif match and closes(open_fence.marker, match):
+            open_fence.end_line = number
+            open_fence = None
+        else:
+            open_fence.body.append(line)
+    return fences
+
+
+def closes(marker, match):
+    same_kind = match["marker"][0] == marker[0] and len(match["marker"]) >= len(marker)
+    return same_kind and not match["info"].strip()
+
+
+def read_fence_info(fence):
+    """Fill in the fence's language, classes and options from its info string."""
+    problem = info_problem(fence.info)
+    if problem:
+        fence.problems.append(problem)
+        return
+    attributes = FENCE_INFO.match(fence.info)["attributes"] or ""
+    for parsed in ATTRIBUTE.finditer(attributes):
+        if parsed["cls"]:
+            fence.classes.append(parsed["cls"])
+        elif parsed["key"]:
+            fence.options[parsed["key"]] = parsed["value"].strip("\"'")
+    language = FENCE_INFO.match(fence.info)["language"]
+    fence.language = language or (fence.classes.pop(0) if fence.classes else "")
+    fence.problems += fence_attribute_problems(fence)
+
+
+def info_problem(info):
+    """Why a fence's info string cannot be read, or None."""
+    if info.count("{") != info.count("}"):
+        return f"code fence attributes have unbalanced braces: {info!r}"
+    match = FENCE_INFO.match(info)
+    if not match:
+        return f"code fence info {info!r} is not `language {{attributes}}`"
+    leftover = ATTRIBUTE.sub("", match["attributes"] or "").strip()
+    if leftover:
+        return f"code fence attribute {leftover!r} is not .class, #id or key=value"
+    return None
+
+
+def fence_attribute_problems(fence):
+    unknown = [f".{name}" for name in fence.classes if name not in FENCE_CLASSES]
+    unknown += [f"{key}=" for key in fence.options if key not in FENCE_OPTIONS]
+    known = [f".{name}" for name in FENCE_CLASSES] + [f"{key}=" for key in FENCE_OPTIONS]
+    for attribute in unknown:
+        guess = difflib.get_close_matches(attribute, known, n=1)
+        hint = f" (did you mean {guess[0]}?)" if guess else f" (known: {', '.join(known)})"
+        yield f"unknown code fence attribute {attribute}{hint}"
+
+
+def outside_fences(lines, fences):
+    """(line number, text) of the lines that are not inside a fence, nor a fence line."""
+    inside = set()
+    for fence in fences:
+        inside.update(range(fence.line, (fence.end_line or len(lines)) + 1))
+    return [(number, line) for number, line in enumerate(lines, start=1) if number not in inside]
+
+
+def blocks(lines, fences):
+    """Every `/// name` block (pymdownx.blocks) outside code, with its parsed YAML options."""
+    found, stack = [], []
+    visible = outside_fences(lines, fences)
+    for index, (number, line) in enumerate(visible):
+        start = BLOCK_START.match(line)
+        if start:
+            block = Block(number, start["name"], (start["title"] or "").strip())
+            read_block_options(block, visible[index + 1 :])
+            found.append(block)
+            stack.append(block)
+        elif BLOCK_END.match(line) and stack:
+            stack.pop().end_line = number
+    return found
+
+
+def read_block_options(block, following):
+    """The YAML under a block's first line: the lines indented by four spaces right after it."""
+    option_lines = []
+    for _, line in following:
+        if not (line.startswith("    ") and line.strip()):
+            break
+        option_lines.append(line[4:])
+    try:
+        options = yaml.safe_load("\n".join(option_lines)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = block.line + 1 + (mark.line if mark else 0)
+        problem = getattr(error, "problem", None) or str(error)
+        block.problems.append((line, f"block options are not valid YAML: {problem}"))
+        return
+    if isinstance(options, dict):
+        block.options = options
+    else:
+        block.problems.append((block.line + 1, "block options must be `key: value` lines"))
+
+
+def source_problems(text):
+    """(line, message) for each authoring mistake in a page's Markdown source, in line order."""
+    lines = text.splitlines()
+    fences = code_fences(lines)
+    found = blocks(lines, fences)
+    problems = [(fence.line, why) for fence in fences for why in fence.problems]
+    problems += [
+        (fence.line, f"code fence {fence.marker} is never closed (add a line with {fence.marker})")
+        for fence in fences
+        if fence.end_line is None
+    ]
+    problems += [problem for block in found for problem in block.problems]
+    problems += [
+        (block.line, f"`/// {block.name}` block is never closed (add a line with ///)")
+        for block in found
+        if block.end_line is None
+    ]
+    problems += [
+        (number, "`???` needs pymdownx.details, which this site does not enable: "
+                 "write `/// details | Title` ... `///`")
+        for number, line in outside_fences(lines, fences)
+        if COLLAPSIBLE_ADMONITION.match(line)
+    ]  # fmt: skip
+    return sorted(problems)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.file.src_uri.endswith(".md"):
+        return markdown
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    problems = [f"docs/{page.file.src_uri}:{n}: {why}" for n, why in source_problems(text)]
+    if problems:
+        raise PluginError("Markdown mistake(s):\n  " + "\n  ".join(problems))
+    return markdown
