@@ -1,270 +1,198 @@
-"""Collect every interview Q&A card of the site; fail the build on a malformed one.
+"""Collect every interview Q&A card of the site from the rendered pages; fail the build on a
+malformed one.
 
-A card is written in Markdown as a `/// details` block of type `question` (see the contributing
-page). This hook checks each card where it is written (reporting `docs/<page>.md:<line>`),
-takes its rendered answer from the page's HTML, adds a "Drill this card" link to it, and after
-the build writes the drill's card data and the Anki exports into site/drill/.
+A card is a `/// details` block of type `question` (see the contributing page), which
+pymdownx.blocks renders as `<details class="question" id=... data-difficulty=... data-tags=...>`.
+Once every page is rendered and before any is written (MkDocs' `env` event), this hook reads the
+cards from that HTML, checks them (reporting docs/<page>.md:<line>, the line of the card's
+`/// details`), adds a "Drill this card" link to each, lists them on the drill page (readable
+without JavaScript), and writes the drill's files next to it (card_exports.py). Everything it
+needs comes from the pages MkDocs hands it: no state is kept between events.
 """
 
-import hashlib
-import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-import genanki
-import yaml
+from authoring_checks import blocks, code_fences
 from bs4 import BeautifulSoup
+from card_exports import ANKI_PACKAGE_FILE, ANKI_TEXT_FILE, CARDS_FILE, write_exports
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 DIFFICULTIES = ("easy", "medium", "hard")
 CARD_ID = re.compile(r"card-[a-z0-9]+(-[a-z0-9]+)*")
 TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-BLOCK_START = re.compile(r"^/// (?P<name>[\w-]+)(\s*\|\s*(?P<title>.*))?$")
-BLOCK_END = "///"
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-DRILL_PAGE = "drill/"
-DECK_NAME = "MLOps interview drill"
-# Fixed ids: a re-import updates the same Anki deck and note type instead of adding new ones.
-ANKI_DECK_ID = 1_734_510_021
-ANKI_MODEL_ID = 1_734_510_022
+QUESTION_QUOTES = re.compile(r'^Q:\s*"?|"$')
+DRILL_ROOT = "drill-app"  # the element the drill page carries: <div id="drill-app">
+NOT_IN_A_SUMMARY = ["a", "button", "h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 @dataclass
 class Card:
     id: str
+    kind: str
     question: str
     difficulty: str
     tags: list
     source: str  # docs/<page>.md:<line>, for error messages
-    page_url: str = ""
+    url: str = ""  # the card in its page, relative to the drill page
     answer_html: str = ""
 
 
-def find_cards(text, source_name):
-    """Yield (line number, title, options dict, body text) for each `/// details` question card."""
-    lines = text.splitlines()
-    for start, line in outside_code_fences(lines):
-        match = BLOCK_START.match(line)
-        if not match or match["name"] != "details":
-            continue
-        options, body_start = read_options(lines, start + 1)
-        if options.get("type") != "question":
-            continue
-        body = read_body(lines, body_start, f"{source_name}:{start + 1}")
-        yield start + 1, (match["title"] or "").strip(), options, body
+def question_block_lines(source_text):
+    """Line of each question card's `/// details` in a page's Markdown, in page order."""
+    lines = source_text.splitlines()
+    found = blocks(lines, code_fences(lines))
+    return [b.line for b in found if b.name == "details" and b.options.get("type") == "question"]
 
 
-def outside_code_fences(lines):
-    """(index, line) of the lines that are not inside a fenced code block (examples of cards)."""
-    fence = None
-    for index, line in enumerate(lines):
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match[1]
-        elif fence and match and match[1][0] == fence[0] and len(match[1]) >= len(fence):
-            fence = None
-        elif fence is None:
-            yield index, line
-
-
-def read_options(lines, index):
-    """The indented YAML options under a block's first line, and where its body starts."""
-    option_lines = []
-    while index < len(lines) and lines[index].startswith("    ") and lines[index].strip():
-        option_lines.append(lines[index][4:])
-        index += 1
-    try:
-        options = yaml.safe_load("\n".join(option_lines)) or {}
-    except yaml.YAMLError as error:
-        raise PluginError(f"card options are not valid YAML: {error}") from error
-    return (options if isinstance(options, dict) else {}), index
-
-
-def read_body(lines, index, where):
-    depth = 1
-    body = []
-    for line in lines[index:]:
-        if BLOCK_START.match(line):
-            depth += 1
-        elif line.strip() == BLOCK_END:
-            depth -= 1
-            if depth == 0:
-                return "\n".join(body)
-        body.append(line)
-    raise PluginError(f"{where}: card block is never closed with '///'")
-
-
-def card_from_block(line, title, options, body, source_name):
-    """A Card, or PluginError naming the file, line and what is wrong."""
-    where = f"{source_name}:{line}"
-    attrs = options.get("attrs") or {}
-    card_id = str(attrs.get("id", ""))
+def card_problems(details):
+    """What is wrong with one rendered card, in words a contributor can act on."""
+    card_id = details.get("id", "")
     problems = []
     if not card_id:
         problems.append("has no id (attrs: {id: card-...})")
     elif not CARD_ID.fullmatch(card_id):
         problems.append(f"id {card_id!r} must look like card-lower-case-words")
-    if not title:
+    summary = details.find("summary", recursive=False)
+    if summary is None or not summary.get_text(strip=True):
         problems.append("has no question (/// details | Q: ...)")
-    difficulty = attrs.get("data-difficulty")
+    elif summary.find(NOT_IN_A_SUMMARY):
+        problems.append("has a link, button or heading in its question (screen readers)")
+    difficulty = details.get("data-difficulty")
     if difficulty not in DIFFICULTIES:
         problems.append(f"difficulty {difficulty!r} is not one of {', '.join(DIFFICULTIES)}")
-    tags = str(attrs.get("data-tags", "")).split()
+    tags = details.get("data-tags", "").split()
     if not tags or not all(TAG.fullmatch(tag) for tag in tags):
-        problems.append(
-            f"tags {attrs.get('data-tags')!r} must be lower-case words, space-separated"
-        )
-    if not body.strip():
+        tags_text = details.get("data-tags")
+        problems.append(f"tags {tags_text!r} must be lower-case words, space-separated")
+    if not answer_html(details):
         problems.append("has an empty answer")
-    if problems:
-        raise PluginError(f"{where}: interview card {card_id or '(no id)'} " + "; ".join(problems))
-    question = re.sub(r'^Q:\s*"?|"$', "", title)
-    return Card(card_id, question, difficulty, tags, where)
+    outer = details.find_parent("details", class_="question")
+    if outer is not None:
+        problems.append(f"is inside card {outer.get('id')}: close that card with /// first")
+    return problems
 
 
-class CardCollection:
-    """All cards of one build, keyed by id; a duplicate id names both places."""
-
-    def __init__(self):
-        self.cards = {}
-
-    def add(self, card):
-        if card.id in self.cards:
-            first = self.cards[card.id].source
-            raise PluginError(
-                f"{card.source}: interview card id {card.id} is already used at {first}"
-            )
-        self.cards[card.id] = card
+def answer_html(details):
+    parts = [str(node) for node in details.children if getattr(node, "name", None) != "summary"]
+    return "".join(parts).strip()
 
 
-collection = CardCollection()
+def page_cards(source_name, source_text, soup):
+    """(cards, problems) of one rendered page; each card names its line in `source_text`."""
+    lines = question_block_lines(source_text)
+    cards, problems = [], []
+    for index, details in enumerate(soup.select("details.question")):
+        source = f"{source_name}:{lines[index]}" if index < len(lines) else source_name
+        found = card_problems(details)
+        card_id = details.get("id") or "(no id)"
+        if found:
+            problems.append(f"{source}: interview card {card_id} " + "; ".join(found))
+            continue
+        question = QUESTION_QUOTES.sub("", " ".join(details.summary.get_text().split()))
+        tags = details["data-tags"].split()
+        cards.append(Card(card_id, "question", question, details["data-difficulty"], tags, source))
+        cards[-1].answer_html = answer_html(details)
+    return cards, problems
 
 
-def on_pre_build(config):
-    global collection
-    collection = CardCollection()
+def duplicate_problems(cards):
+    """A card id used twice: the later card is blamed, and told where the first one is."""
+    first_seen, problems = {}, []
+    for card in cards:
+        if card.id in first_seen:
+            first = first_seen[card.id]
+            why = f"interview card id {card.id} is already used at {first}"
+            problems.append(f"{card.source}: {why}")
+        first_seen.setdefault(card.id, card.source)
+    return problems
 
 
-def on_page_content(html, page, config, files):
-    """Take each card's rendered answer, and add a "Drill this card" link to it."""
-    cards = [card for card in collection.cards.values() if card.page_url == page.url]
-    if not cards:
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    drill_url = get_relative_url(DRILL_PAGE, page.url)
+def add_drill_links(soup, cards, page, drill_page):
+    drill_url = get_relative_url(drill_page.url, page.url)
     for card in cards:
         details = soup.find("details", id=card.id)
-        answer = [
-            str(node) for node in details.children if getattr(node, "name", None) != "summary"
-        ]
-        card.answer_html = "".join(answer).strip()
         link = soup.new_tag("a", href=f"{drill_url}#{card.id}", attrs={"class": "drill-link"})
         link.string = "Drill this card"
         paragraph = soup.new_tag("p")
         paragraph.append(link)
         details.append(paragraph)
-    return str(soup)
+        card.url = f"{get_relative_url(page.url, drill_page.url)}#{card.id}"
 
 
-def on_post_page(output, page, config):
-    """On the drill page, list every card (readable without JavaScript; the ids make
-    `drill/#card-id` links land on the card)."""
-    if page.url != DRILL_PAGE:
-        return output
-    soup = BeautifulSoup(output, "html.parser")
-    app = soup.find(id="drill-app")
-    if app is None:
-        raise PluginError(f'docs/{page.file.src_uri}: the drill page needs <div id="drill-app">')
+def fill_drill_page(soup, cards):
+    """The drill's data attribute, and every card as a link to its answer: what a reader
+    without JavaScript gets, and what `drill/#card-id` links land on."""
+    app = soup.find(id=DRILL_ROOT)
+    app["data-cards"] = CARDS_FILE
     listing = soup.new_tag("ul", attrs={"class": "drill-card-list"})
-    for card in collection.cards.values():
+    for card in cards:
         item = soup.new_tag("li", id=card.id)
-        link = soup.new_tag("a", href=f"{get_relative_url(card.page_url, page.url)}#{card.id}")
+        link = soup.new_tag("a", href=card.url)
         link.string = card.question
         item.append(link)
         item.append(f" ({card.difficulty}; {', '.join(card.tags)})")
         listing.append(item)
     app.append(listing)
-    return str(soup)
+    anki = soup.new_tag("p", attrs={"class": "drill-anki"})
+    anki.append("Anki: ")
+    for index, (href, text) in enumerate(
+        [(ANKI_PACKAGE_FILE, "deck (.apkg)"), (ANKI_TEXT_FILE, "text file to import")]
+    ):
+        link = soup.new_tag("a", href=href, download="")
+        link.string = text
+        anki.append(" or " if index else "")
+        anki.append(link)
+    app.append(anki)
 
 
-def on_post_build(config):
-    drill_dir = Path(config["site_dir"]) / "drill"
-    drill_dir.mkdir(parents=True, exist_ok=True)
-    cards = list(collection.cards.values())
-    (drill_dir / "cards.json").write_text(json.dumps(cards_json(cards)), encoding="utf-8")
-    (drill_dir / "mlops-interview-cards.txt").write_text(anki_text(cards), encoding="utf-8")
-    anki_package(cards).write_to_file(drill_dir / "mlops-interview-cards.apkg")
+def find_drill_page(rendered):
+    """(page, soup) of the one page that holds the drill, or None."""
+    with_drill = [(page, soup) for page, soup in rendered if soup.find(id=DRILL_ROOT)]
+    if len(with_drill) > 1:
+        names = ", ".join(f"docs/{page.file.src_uri}" for page, _ in with_drill)
+        raise PluginError(f'only one page may hold <div id="{DRILL_ROOT}">: {names}')
+    return with_drill[0] if with_drill else (None, None)
 
 
-def cards_json(cards):
-    fields = ("id", "question", "difficulty", "tags", "page_url", "answer_html")
-    return {"version": 1, "cards": [{key: asdict(card)[key] for key in fields} for card in cards]}
+def nav_sources(nav):
+    """The page sources of mkdocs.yml's `nav:`, in order (a nested list of titles and paths)."""
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        yield from nav_sources(value) if isinstance(value, list) else [value]
 
 
-def anki_text(cards):
-    """Anki's plain-text import (2.1.54+): the card id first, so re-imports update notes."""
-    header = [
-        "#separator:tab",
-        "#html:true",
-        f"#deck:{DECK_NAME}",
-        "#notetype:Basic",
-        "#columns:id\tquestion\tanswer\ttags",
-        "#guid column:1",
-        "#tags column:4",
-    ]
-    rows = [
-        "\t".join(
-            [card.id, one_line(card.question), one_line(card.answer_html), " ".join(card.tags)]
-        )
-        for card in cards
-    ]
-    return "\n".join(header + rows) + "\n"
+def in_nav_order(pages, nav):
+    """Pages as the reader meets them in the navigation, then any outside it: "later" in an
+    error means later in this order."""
+    position = {source: index for index, source in enumerate(nav_sources(nav))}
+    return sorted(pages, key=lambda page: position.get(page.file.src_uri, len(position)))
 
 
-def one_line(html):
-    """Tabs and newlines separate fields and notes. Inside a field a newline becomes a character
-    reference: still a line break inside <pre> code, plain white space elsewhere."""
-    return html.replace("\t", "&#9;").replace("\r", "").replace("\n", "&#10;")
-
-
-ANKI_MODEL = genanki.Model(
-    ANKI_MODEL_ID,
-    "MLOps interview card",
-    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Difficulty"}],
-    templates=[{
-        "name": "Question -> Answer",
-        "qfmt": "{{Question}}",
-        "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<p><small>{{Difficulty}}</small></p>",
-    }],
-)  # fmt: skip
-
-
-def anki_package(cards):
-    deck = genanki.Deck(ANKI_DECK_ID, DECK_NAME)
-    for card in cards:
-        deck.add_note(genanki.Note(
-            model=ANKI_MODEL,
-            fields=[card.question, card.answer_html, card.difficulty],
-            tags=card.tags,
-            guid=note_guid(card.id),
-        ))  # fmt: skip
-    return genanki.Package(deck)
-
-
-def note_guid(card_id):
-    """Stable per card id, so an edited answer updates the Anki note instead of duplicating it."""
-    return hashlib.sha256(card_id.encode()).hexdigest()[:16]
-
-
-def on_page_markdown(markdown, page, config, files):
-    if not page.file.src_uri.endswith(".md"):
-        return markdown
-    source_name = f"docs/{page.file.src_uri}"
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    for line, title, options, body in find_cards(text, source_name):
-        card = card_from_block(line, title, options, body, source_name)
-        card.page_url = page.url
-        collection.add(card)
-    return markdown
+def on_env(env, config, files):
+    pages = [file.page for file in files.documentation_pages() if file.page.content]
+    pages = in_nav_order(pages, config["nav"])
+    rendered = [(page, BeautifulSoup(page.content, "html.parser")) for page in pages]
+    drill_page, drill_soup = find_drill_page(rendered)
+    cards, problems = [], []
+    for page, soup in rendered:
+        source_text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        found, page_problems = page_cards(f"docs/{page.file.src_uri}", source_text, soup)
+        problems += page_problems
+        if found and drill_page is None:
+            problems.append(f"docs/{page.file.src_uri}: has cards, but no page has a drill")
+        elif found:
+            add_drill_links(soup, found, page, drill_page)
+            page.content = str(soup)
+        cards += found
+    problems += duplicate_problems(cards)
+    if problems:
+        raise PluginError("Interview card problem(s):\n  " + "\n  ".join(problems))
+    if drill_page is not None:
+        fill_drill_page(drill_soup, cards)
+        drill_page.content = str(drill_soup)
+        folder = Path(config["site_dir"]) / Path(drill_page.file.dest_path).parent
+        write_exports(cards, folder, DIFFICULTIES)
+    return env

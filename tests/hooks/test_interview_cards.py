@@ -1,9 +1,9 @@
-"""The card hook collects every Q&A card and fails the build on a malformed one, naming the
-file and line."""
+"""The card hook reads every Q&A card from the rendered page and fails the build on a malformed
+one, naming the file and the line of its `/// details`."""
 
 import pytest
-from interview_cards import Card, CardCollection, card_from_block, find_cards
-from mkdocs.exceptions import PluginError
+from bs4 import BeautifulSoup
+from interview_cards import Card, duplicate_problems, page_cards
 
 GOOD_ATTRS = '{id: card-good, data-difficulty: easy, data-tags: "testing mlops"}'
 BAD_TAGS = '{id: card-a, data-difficulty: hard, data-tags: "Bad Tag"}'
@@ -23,17 +23,36 @@ Intro text.
 """
 
 
-def parse(markdown):
-    return [
-        card_from_block(*block, "docs/page.md") for block in find_cards(markdown, "docs/page.md")
-    ]
+@pytest.fixture
+def cards_of(render_markdown):
+    """Markdown -> (cards, problems), as the hook finds them in the rendered page."""
+
+    def collect(markdown):
+        soup = BeautifulSoup(render_markdown(markdown), "html.parser")
+        return page_cards("docs/page.md", markdown, soup)
+
+    return collect
 
 
-def test_a_well_formed_card_is_collected():
-    [card] = parse(card_markdown())
-    assert (card.id, card.question, card.difficulty) == ("card-good", "Why test?", "easy")
+def test_a_well_formed_card_is_collected_from_the_rendered_page(cards_of):
+    [card], problems = cards_of(card_markdown(body="The **model** answer."))
+    assert card.question == "Why test?"
+    assert problems == []
+    assert (card.id, card.kind, card.question, card.difficulty) == (
+        "card-good",
+        "question",
+        "Why test?",
+        "easy",
+    )
     assert card.tags == ["testing", "mlops"]
     assert card.source == "docs/page.md:5"
+    assert card.answer_html == "<p>The <strong>model</strong> answer.</p>"
+
+
+def test_a_question_keeps_the_spaces_around_its_markup(cards_of):
+    # The glossary turns "CI" into <abbr>CI</abbr>: its words must not run together.
+    [card], _ = cards_of(card_markdown(title='Q: "How do you set up CI for *a* model?"'))
+    assert card.question == "How do you set up CI for a model?"
 
 
 @pytest.mark.parametrize(
@@ -41,7 +60,7 @@ def test_a_well_formed_card_is_collected():
     [
         pytest.param(card_markdown(attrs="{data-difficulty: easy, data-tags: x}"),
                      "has no id", id="missing id"),
-        pytest.param(card_markdown(attrs="{id: Card_1, data-difficulty: easy, data-tags: x}"),
+        pytest.param(card_markdown(attrs="{id: card-Bad_1, data-difficulty: easy, data-tags: x}"),
                      "must look like card-lower-case-words", id="malformed id"),
         pytest.param(card_markdown(attrs="{id: card-a, data-difficulty: brutal, data-tags: x}"),
                      "difficulty 'brutal' is not one of easy, medium, hard",
@@ -50,37 +69,42 @@ def test_a_well_formed_card_is_collected():
                      "must be lower-case words", id="no tags"),
         pytest.param(card_markdown(attrs=BAD_TAGS), "must be lower-case words", id="bad tags"),
         pytest.param(card_markdown(body="   "), "has an empty answer", id="empty answer"),
-        pytest.param(card_markdown(title=""), "has no question", id="no question"),
+        pytest.param(card_markdown(title='Q: "Why [test](https://example.org)?"'),
+                     "has a link, button or heading in its question", id="link in the question"),
     ],
 )  # fmt: skip
-def test_a_malformed_card_names_its_file_line_and_problem(markdown, problem):
-    with pytest.raises(PluginError, match=r"^docs/page\.md:5: interview card ") as error:
-        parse(markdown)
-    assert problem in str(error.value)
+def test_a_malformed_card_names_its_file_line_and_problem(cards_of, markdown, problem):
+    cards, problems = cards_of(markdown)
+    assert cards == []
+    [message] = problems
+    assert message.startswith("docs/page.md:5: interview card ")
+    assert problem in message
 
 
-def test_an_unclosed_card_is_reported():
-    with pytest.raises(PluginError, match=r"docs/page\.md:5: card block is never closed"):
-        parse(card_markdown().replace("///\n", "", 1).rstrip("/\n") + "\n")
+def test_a_card_inside_another_card_is_reported(cards_of):
+    inner = card_markdown(attrs=GOOD_ATTRS.replace("card-good", "card-inner")).split("\n", 4)[4]
+    outer = card_markdown(body="Outer answer.\n\n" + inner)
+    _, problems = cards_of(outer)
+    assert problems == ["docs/page.md:11: interview card card-inner is inside card card-good: "
+                        "close that card with /// first"]  # fmt: skip
 
 
-def test_a_duplicate_id_names_both_places():
-    cards = CardCollection()
-    cards.add(Card("card-a", "Q?", "easy", ["x"], "docs/one.md:3"))
-    with pytest.raises(
-        PluginError, match=r"docs/two\.md:9: .*card-a is already used at docs/one\.md:3"
-    ):
-        cards.add(Card("card-a", "Q?", "easy", ["x"], "docs/two.md:9"))
+def test_a_duplicate_id_blames_the_later_card_and_names_the_first():
+    first = Card("card-a", "question", "Q?", "easy", ["x"], "docs/one.md:3")
+    later = Card("card-a", "question", "Q?", "easy", ["x"], "docs/two.md:9")
+    assert duplicate_problems([first, later]) == [
+        "docs/two.md:9: interview card id card-a is already used at docs/one.md:3"
+    ]
 
 
-def test_example_cards_inside_code_fences_are_not_cards():
+def test_example_cards_inside_code_fences_are_not_cards(cards_of):
     example = "````markdown\n" + card_markdown(attrs="{}") + "````\n"
-    assert list(find_cards(example, "docs/page.md")) == []
+    assert cards_of(example) == ([], [])
 
 
-def test_other_details_blocks_are_not_cards():
+def test_other_details_blocks_are_not_cards(cards_of):
     markdown = card_markdown().replace("    type: question\n", "    type: note\n")
-    assert list(find_cards(markdown, "docs/page.md")) == []
+    assert cards_of(markdown) == ([], [])
 
 
 def test_the_real_build_fails_on_a_malformed_card(build_with_page_edit):
@@ -91,3 +115,15 @@ def test_the_real_build_fails_on_a_malformed_card(build_with_page_edit):
     assert result.returncode != 0
     assert "docs/lessons/mlops-vs-devops.md:" in result.stderr
     assert "interview card card-cicd-for-ml difficulty 'brutal'" in result.stderr
+
+
+def test_the_real_build_blames_the_later_of_two_cards_with_one_id(build_with_page_edit):
+    # "Later" in the navigation: the cheatsheet comes after the lesson.
+    card = card_markdown(attrs=GOOD_ATTRS.replace("card-good", "card-why-not-devops"))
+    page = "cheatsheets/mlops-vs-devops.md"
+    result = build_with_page_edit(page, lambda text: text + card.split("\n", 4)[4])
+    assert result.returncode != 0
+    assert f"docs/{page}:" in result.stderr
+    assert "card-why-not-devops is already used at docs/lessons/mlops-vs-devops.md:" in (
+        result.stderr
+    )

@@ -1,55 +1,72 @@
-"""The drill's card data and Anki exports, read back and checked against the lesson's cards."""
+"""The drill's card data and Anki exports, read back and checked against the cards of every
+built page."""
 
 import json
 import sqlite3
 import zipfile
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-from interview_cards import ANKI_DECK_ID, ANKI_MODEL_ID, note_guid
+from card_exports import (
+    ANKI_DECK_ID,
+    ANKI_MODEL_ID,
+    ANKI_PACKAGE_FILE,
+    ANKI_TEXT_FILE,
+    CARDS_FILE,
+    DECK_NAME,
+    note_guid,
+)
+from course_content import built_cards, drill_page
+from interview_cards import DIFFICULTIES
 
-LESSON = "lessons/mlops-vs-devops/index.html"
+
+def page_cards(site):
+    """{card id: (page URL, <details>)} of every question card on every built page."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        url = path.relative_to(site).as_posix().removesuffix("index.html")
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        found.update({details["id"]: (url, details) for details in soup.select("details.question")})
+    return found
 
 
-def lesson_cards(site):
-    soup = BeautifulSoup((site / LESSON).read_text(encoding="utf-8"), "html.parser")
-    return {details["id"]: details for details in soup.select("details.question")}
+def drill_file(site, name):
+    return site / drill_page().url / name
 
 
-def drill_cards(site):
-    return json.loads((site / "drill/cards.json").read_text(encoding="utf-8"))
-
-
-def test_cards_json_has_every_lesson_card_with_its_rendered_answer(built_site):
-    data = drill_cards(built_site)
-    assert data["version"] == 1
+def test_cards_json_has_every_card_of_the_site_with_its_rendered_answer(built_site):
+    data = json.loads(drill_file(built_site, CARDS_FILE).read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    assert data["difficulties"] == list(DIFFICULTIES)
     cards = {card["id"]: card for card in data["cards"]}
-    expected = lesson_cards(built_site)
+    expected = page_cards(built_site)
     assert cards.keys() == expected.keys()
-    for card_id, details in expected.items():
+    for card_id, (url, details) in expected.items():
         card = cards[card_id]
+        assert card["kind"] == "question"
         assert details.summary.get_text().endswith(card["question"] + '"')
         assert card["difficulty"] == details["data-difficulty"]
         assert card["tags"] == details["data-tags"].split()
-        assert card["page_url"] == "lessons/mlops-vs-devops/"
+        # Relative to the drill page, so the drill finds the answer wherever the site is hosted.
+        assert urljoin(f"https://site/{drill_page().url}", card["url"]) == (
+            f"https://site/{url}#{card_id}"
+        )
         assert "Drill this card" not in card["answer_html"]
-    answer = BeautifulSoup(cards["card-test-ml-models"]["answer_html"], "html.parser")
-    assert "def test_sentiment_model" in answer.get_text()  # code blocks come along, highlighted
 
 
-def test_lesson_cards_link_to_the_drill_and_back(built_site):
-    for card_id, details in lesson_cards(built_site).items():
-        assert details.select_one("a.drill-link")["href"] == f"../../drill/#{card_id}"
+def test_every_card_links_to_the_drill_and_back(built_site):
+    for card_id, (url, details) in page_cards(built_site).items():
+        link = urljoin(f"https://site/{url}", details.select_one("a.drill-link")["href"])
+        assert link == f"https://site/{drill_page().url}#{card_id}"
 
 
 def test_anki_text_file_imports_one_note_per_card_keyed_by_id(built_site):
-    lines = (
-        (built_site / "drill/mlops-interview-cards.txt").read_text(encoding="utf-8").splitlines()
-    )
+    lines = drill_file(built_site, ANKI_TEXT_FILE).read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")]
-    assert header[:3] == ["#separator:tab", "#html:true", "#deck:MLOps interview drill"]
+    assert header[:3] == ["#separator:tab", "#html:true", f"#deck:{DECK_NAME}"]
     assert "#guid column:1" in header and "#tags column:4" in header
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
-    cards = {card["id"]: card for card in drill_cards(built_site)["cards"]}
+    cards = {card["id"]: card for card in built_cards(built_site)}
     assert [row[0] for row in rows] == list(cards)
     for card_id, question, answer, tags in rows:
         assert question == cards[card_id]["question"]
@@ -58,12 +75,12 @@ def test_anki_text_file_imports_one_note_per_card_keyed_by_id(built_site):
 
 
 def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
-    with zipfile.ZipFile(built_site / "drill/mlops-interview-cards.apkg") as package:
+    with zipfile.ZipFile(drill_file(built_site, ANKI_PACKAGE_FILE)) as package:
         package.extract("collection.anki2", tmp_path)
     database = sqlite3.connect(tmp_path / "collection.anki2")
     notes = database.execute("SELECT guid, mid, flds, tags FROM notes").fetchall()
-    cards = drill_cards(built_site)["cards"]
-    assert len(notes) == len(cards) == 7
+    cards = built_cards(built_site)
+    assert len(notes) == len(cards) == len(page_cards(built_site))
     by_guid = {
         guid: (model, fields.split("\x1f"), tags.split()) for guid, model, fields, tags in notes
     }
@@ -73,15 +90,17 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
         assert fields == [card["question"], card["answer_html"], card["difficulty"]]
         assert tags == card["tags"]
     decks = json.loads(database.execute("SELECT decks FROM col").fetchone()[0])
-    assert str(ANKI_DECK_ID) in decks
-    assert decks[str(ANKI_DECK_ID)]["name"] == "MLOps interview drill"
+    assert decks[str(ANKI_DECK_ID)]["name"] == DECK_NAME
 
 
-def test_drill_page_lists_every_card_without_javascript(built_site):
-    drill = BeautifulSoup(
-        (built_site / "drill/index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+def test_drill_page_lists_every_card_and_the_downloads_without_javascript(built_site):
+    html = (built_site / drill_page().url / "index.html").read_text(encoding="utf-8")
+    drill = BeautifulSoup(html, "html.parser")
     items = drill.select("#drill-app ul.drill-card-list li")
-    assert [item["id"] for item in items] == list(lesson_cards(built_site))
-    for item in items:
-        assert item.a["href"] == f"../lessons/mlops-vs-devops/#{item['id']}"
+    assert [item["id"] for item in items] == [card["id"] for card in built_cards(built_site)]
+    for item, card in zip(items, built_cards(built_site), strict=True):
+        assert item.a["href"] == card["url"]
+        assert item.a.get_text() == card["question"]
+    downloads = [a["href"] for a in drill.select("#drill-app .drill-anki a[download]")]
+    assert downloads == [ANKI_PACKAGE_FILE, ANKI_TEXT_FILE]
+    assert drill.select_one("#drill-app")["data-cards"] == CARDS_FILE

@@ -1,6 +1,7 @@
 // The interview drill: review sessions over due cards, and a timed mock interview.
-// Cards come from drill/cards.json, written at build time from the Q&A cards of the pages
-// (overrides/hooks/interview_cards.py); answers are that rendered HTML.
+// Cards come from the file named by the root's data-cards (cards.json beside the drill page),
+// written at build time from the Q&A cards of the pages (overrides/hooks/interview_cards.py);
+// answers are that rendered HTML, and card URLs are relative to the drill page.
 
 import { button as newButton, element } from "../dom.js";
 import { ProgressStore } from "./progress-store.js";
@@ -26,7 +27,7 @@ export class InterviewDrill {
 
   async load() {
     const response = await fetch(new URL(this.root.dataset.cards, location.href));
-    this.cards = (await response.json()).cards;
+    ({ cards: this.cards, difficulties: this.difficulties } = await response.json());
     this.render();
     const requested = this.cards.find((card) => `#${card.id}` === location.hash);
     if (requested) this.startSession([requested], "review");
@@ -60,7 +61,7 @@ export class InterviewDrill {
 
     const filters = add(this.overview, "div", { class: "drill-filters" });
     this.tagFilter = select(filters, "Topic", ["all topics", ...this.tags()]);
-    this.difficultyFilter = select(filters, "Difficulty", ["any difficulty", "easy", "medium", "hard"]);
+    this.difficultyFilter = select(filters, "Difficulty", ["any difficulty", ...this.difficulties]);
     this.shuffle = checkbox(filters, "Shuffle");
     this.mockSize = numberInput(filters, "Mock interview questions", Math.min(5, this.cards.length), this.cards.length);
 
@@ -94,10 +95,9 @@ export class InterviewDrill {
     const label = add(tools, "label", { class: "md-button" }, "Import progress");
     const file = add(label, "input", { type: "file", accept: "application/json,.json", class: "drill-import" });
     file.addEventListener("change", () => this.importProgress(file));
-    const anki = add(tools, "p", { class: "drill-anki" }, "Anki: ");
-    add(anki, "a", { href: "mlops-interview-cards.apkg", download: "" }, "deck (.apkg)");
-    anki.append(" or ");
-    add(anki, "a", { href: "mlops-interview-cards.txt", download: "" }, "text file to import");
+    // The Anki downloads the build put after the card list (the no-JavaScript content).
+    const anki = this.fallback.find((node) => node.classList?.contains("drill-anki"));
+    if (anki) tools.append(anki.cloneNode(true));
   }
 
   // --- sessions -------------------------------------------------------------------------
@@ -320,7 +320,7 @@ function numberInput(parent, label, value, max) {
 }
 
 function lessonLink(card, text = "Read this answer in the lesson") {
-  return element("a", { href: new URL(`../${card.page_url}#${card.id}`, location.href).href }, text);
+  return element("a", { href: new URL(card.url, location.href).href }, text);
 }
 
 function shuffled(items) {
