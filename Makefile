@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 # Material 9.8 prints an end-of-life banner on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve dev test lint notebook chromium bench
+.PHONY: help setup build serve dev test test-fast lint notebook chromium bench
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ dev: setup ## Live-reloading server for writing content (http://127.0.0.1:8000)
 
 test: setup chromium lint ## Run every test: lint, snippets, hooks, notebook, built site, browser
 	$(VENV)/pytest
+
+test-fast: setup lint ## Everything but the browser: lint, snippets, hooks, built site (< 90 s)
+	$(VENV)/pytest -m "not browser"
 
 lint: setup ## Lint Python: snippets, hooks, tests, scripts
 	$(VENV)/ruff check snippets overrides tests scripts

@@ -23,6 +23,7 @@ import gzip
 import json
 import shutil
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
@@ -30,11 +31,14 @@ from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import sync_playwright
 from serve_site import make_server
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overrides" / "hooks"))
+from site_layout import PYODIDE_DIR  # noqa: E402 - the build's paths live with the hooks
+
 SITE = Path("site")
 PORT = 8000  # the URL the site was built for (site_url), so instant navigation works
 BASE = f"http://127.0.0.1:{PORT}/"
 LESSON = BASE + "lessons/mlops-vs-devops/"
-PYTHON_FILES = "/assets/vendor/pyodide/"
+PYTHON_FILES = f"/{PYODIDE_DIR}/"
 TEST_BLOCK = 2  # the lesson's traditional tests: test_add and test_api
 TEST_SNIPPET = Path("snippets/lessons/mlops_vs_devops/test_traditional.py")
 # What Material itself loads on a page; whatever else a page without runnable blocks loads, this
@@ -60,8 +64,8 @@ RAW_PAGE_HTML = """<!doctype html>
 
 # Both baselines: load Pyodide on the click, then do BODY (the same work as the lesson's block).
 RAW_SCRIPT = """
-  import { loadPyodide } from "./assets/vendor/pyodide/pyodide.mjs";
-  const indexURL = new URL("assets/vendor/pyodide/", location.href).href;
+  import { loadPyodide } from "./PYODIDE_DIR/pyodide.mjs";
+  const indexURL = new URL("PYODIDE_DIR/", location.href).href;
   const output = document.getElementById("output");
   document.getElementById("run").addEventListener("click", async () => {
     const pyodide = await loadPyodide({ indexURL });
@@ -333,7 +337,7 @@ def main():
         (RAW_PYODIDE_PAGE, RAW_PYODIDE_BODY),
         (RAW_PYTEST_PAGE, RAW_PYTEST_BODY.replace("TEST_CODE", test_code_literal())),
     ]:
-        script = RAW_SCRIPT.replace("BODY", body.strip())
+        script = RAW_SCRIPT.replace("BODY", body.strip()).replace("PYODIDE_DIR", PYODIDE_DIR)
         script_name = page.replace(".html", ".mjs")
         raw_pages[SITE / page] = RAW_PAGE_HTML.replace("SCRIPT", script_name)
         raw_pages[SITE / script_name] = script

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from course_content import PROJECT
 from serve_site import make_server
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(project_dir, site_dir, site_url="http://127.0.0.1:8000/"):
@@ -37,7 +36,7 @@ def served_site(tmp_path_factory):
     navigation only handles links whose origin matches site_url."""
     site_dir = tmp_path_factory.mktemp("site")
     server = make_server(site_dir, port=0)
-    result = build_site(ROOT, site_dir, site_url=server.url)
+    result = build_site(PROJECT, site_dir, site_url=server.url)
     assert result.returncode == 0, result.stderr
     yield site_dir, server.start_in_background()
     server.stop()
@@ -123,13 +122,13 @@ def project_copy(tmp_path_factory):
     def copy():
         target = tmp_path_factory.mktemp("project")
         for name in ["docs", "overrides", "scripts", "snippets", "mkdocs.yml", "README.md"]:
-            source = ROOT / name
+            source = PROJECT / name
             if source.is_dir():
                 shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy(source, target / name)
         for shared in ["node_modules", "build"]:  # installed packages, downloaded wheels
-            (target / shared).symlink_to(ROOT / shared)
+            (target / shared).symlink_to((PROJECT / shared).resolve())
         return target
 
     return copy

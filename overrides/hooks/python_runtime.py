@@ -23,13 +23,13 @@ from pathlib import Path
 from hatchling.builders.wheel import WheelBuilder
 from mkdocs.exceptions import PluginError
 from pyodide_lock import PyodideLockSpec
+from site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE, WHEELS_FOLDER
 
 PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
 DOWNLOADED_WHEELS = Path("build/pyodide-wheels")
 PRECOMPILED_WHEELS = Path("build/precompiled-wheels")
 PRECOMPILER = Path(__file__).parents[2] / "scripts" / "precompile_wheels.mjs"
-RUNTIME_DIR = Path("assets/vendor/pyodide")
 PYODIDE_CLI = Path(sys.executable).with_name("pyodide")  # from pyodide-build, in the same venv
 
 
@@ -74,7 +74,7 @@ def place_wheels(wheels, runtime_dir):
     """Copy each wheel to wheels/<content hash>/<wheel name> under runtime_dir."""
     placed = []
     for wheel in wheels:
-        target = runtime_dir / "wheels" / content_hash(wheel) / wheel.name
+        target = runtime_dir / WHEELS_FOLDER / content_hash(wheel) / wheel.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(wheel, target)
         placed.append(target)
@@ -107,7 +107,9 @@ def served_lock(pyodide_lock, wheels, runtime_dir):
     """A lock spec holding exactly `wheels`, whose dependencies must all be among them."""
     full = add_wheels(pyodide_lock, wheels, runtime_dir)
     served = {
-        name: spec for name, spec in full.packages.items() if spec.file_name.startswith("wheels/")
+        name: spec
+        for name, spec in full.packages.items()
+        if spec.file_name.startswith(f"{WHEELS_FOLDER}/")
     }
     for name, spec in served.items():
         missing = [dep for dep in spec.depends if dep not in served]
@@ -118,14 +120,14 @@ def served_lock(pyodide_lock, wheels, runtime_dir):
 
 
 def write_runtime(site_dir):
-    runtime_dir = site_dir / RUNTIME_DIR
+    runtime_dir = site_dir / PYODIDE_DIR
     downloaded = sorted(DOWNLOADED_WHEELS.glob("*.whl"))
     if not downloaded:
         raise PluginError(f"{DOWNLOADED_WHEELS}/ has no wheels: run `make setup` first.")
     with tempfile.TemporaryDirectory() as build_dir:
         sources = [*build_wheels(WHEEL_PROJECTS, build_dir), *downloaded]
         wheels = place_wheels(precompiled(sources, PRECOMPILED_WHEELS), runtime_dir)
-    served_lock(PYODIDE_LOCK, wheels, runtime_dir).to_json(runtime_dir / "pyodide-lock.json")
+    served_lock(PYODIDE_LOCK, wheels, runtime_dir).to_json(site_dir / PYODIDE_LOCK_FILE)
 
 
 def on_post_build(config):

@@ -20,12 +20,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from site_layout import PYODIDE_DIR, VENDOR_DIR
 
 SERVICE_WORKER = "service-worker.js"
 HEADERS_FILE = "_headers"
-PYTHON_RUNTIME = "assets/vendor/pyodide/"
+PYTHON_RUNTIME = f"{PYODIDE_DIR}/"
 # Loaded on demand by the pages that need them, then kept by the service worker as they are.
-ON_DEMAND = ("assets/vendor/", "assets/javascripts/lunr/")  # lunr: languages this site lacks
+ON_DEMAND = (f"{VENDOR_DIR}/", "assets/javascripts/lunr/")  # lunr: languages this site lacks
 NOT_CACHED = (SERVICE_WORKER, HEADERS_FILE, "sitemap.xml", "sitemap.xml.gz", ".nojekyll")
 
 ISOLATION_HEADERS = {

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from site_layout import MATHJAX_SCRIPT, VENDOR_DIR
 
 NODE_MODULES = Path("node_modules")
 
@@ -29,7 +30,6 @@ VENDORED = [
         for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
     ],
 ]
-MATHJAX_SCRIPT = "assets/vendor/mathjax/tex-mml-chtml.js"
 
 
 def copy_vendored(node_modules, vendor_dir, leave_out=()):
@@ -69,4 +69,4 @@ def on_post_build(config):
     # loader out while no notebook has math.
     site_dir = Path(config["site_dir"])
     leave_out = () if pages_load_mathjax(site_dir) else ("mathjax",)
-    copy_vendored(NODE_MODULES, site_dir / "assets" / "vendor", leave_out)
+    copy_vendored(NODE_MODULES, site_dir / VENDOR_DIR, leave_out)

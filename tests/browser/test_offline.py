@@ -5,6 +5,9 @@ import shutil
 
 import pytest
 from lesson_page import (
+    BLOCKS,
+    FIRST_TEST_BLOCK,
+    LESSON,
     block,
     loop_then_stop,
     open_lesson,
@@ -13,9 +16,11 @@ from lesson_page import (
     run_tests,
     set_code,
     status,
+    wait_for_service_worker,
 )
 from playwright.sync_api import expect
 from serve_site import make_server
+from site_layout import PYODIDE_DIR, WHEELS_DIR
 from static_host import read_build_manifest
 
 CACHED_URLS = """() => caches.keys()
@@ -60,12 +65,6 @@ def deployed_page(page, deployment):
     return page
 
 
-def wait_for_service_worker(page):
-    """Until the service worker controls the page and has cached this build."""
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
-    page.wait_for_function("() => caches.keys().then(names => names.length === 1)")
-
-
 def wait_until_cached(page, urls):
     page.wait_for_function(
         f"urls => ({CACHED_URLS})().then(cached => urls.every(url => cached.includes(url)))",
@@ -88,7 +87,8 @@ def test_after_one_visit_the_lesson_reloads_and_runs_offline(deployed_page, depl
     first = block(page, 1)
     assert run(first, timeout=60_000).startswith("Finished in")
     expect(output(first)).to_contain_text("distinct results: {5}")
-    assert run_tests(block(page, 2)).startswith("2 passed in ")
+    tests = BLOCKS[FIRST_TEST_BLOCK - 1].test_count
+    assert run_tests(block(page, FIRST_TEST_BLOCK)).startswith(f"{tests} passed in ")
     page.get_by_role("link", name="Cheatsheet").first.click()  # other pages, offline too
     expect(page.locator("article h1")).to_have_text("MLOps vs DevOps cheatsheet¶")
 
@@ -96,10 +96,9 @@ def test_after_one_visit_the_lesson_reloads_and_runs_offline(deployed_page, depl
 def test_python_is_not_cached_for_readers_who_never_run_code(deployed_page, deployment):
     page = open_lesson(deployed_page, deployment.url)
     wait_for_service_worker(page)
-    page.wait_for_timeout(1_000)  # time for the page's "keep" message to be handled
+    wait_until_cached(page, [deployment.url + LESSON])  # the page's "keep" message is handled
     cached = page.evaluate(CACHED_URLS)
-    assert any(url.endswith("/lessons/mlops-vs-devops/") for url in cached)
-    assert [url for url in cached if "/assets/vendor/pyodide/" in url] == []
+    assert [url for url in cached if f"/{PYODIDE_DIR}/" in url] == []
 
 
 def test_a_new_deploy_replaces_the_old_cache(
@@ -163,10 +162,10 @@ def test_offline_without_the_runtime_a_run_says_so_and_the_page_stays_usable(
 def test_a_wheel_that_cannot_be_downloaded_is_reported_and_the_session_goes_on(
     deployed_page, deployment
 ):
-    for wheel in (deployment.directory / "assets/vendor/pyodide/wheels").glob("*/pygments-*.whl"):
+    for wheel in (deployment.directory / WHEELS_DIR).glob("*/pygments-*.whl"):
         wheel.unlink()  # pytest imports pygments: its tests cannot load now
     page = open_lesson(deployed_page, deployment.url)
-    traditional = block(page, 2)
+    traditional = block(page, FIRST_TEST_BLOCK)
     set_code(page, traditional, "kept = 'still here'")
     assert run(traditional).startswith("Finished in")
     summary = run_tests(traditional)

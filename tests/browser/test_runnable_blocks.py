@@ -3,50 +3,43 @@
 import re
 
 import pytest
+from course_content import pages_with_runnable_blocks, runnable_blocks
 from lesson_page import (
     BLOCK_COUNT,
     FINISHED,
+    FIRST_TEST_BLOCK,
     LESSON,
+    LESSON_PAGE,
     block,
     editor,
     open_lesson,
+    open_page_with_blocks,
     output,
     run,
     run_tests,
     set_code,
     status,
+    wait_for_service_worker,
 )
 from playwright.sync_api import expect
+from site_layout import PYODIDE_DIR
 
-PYTHON_FILES = "/assets/vendor/pyodide/"
-
-# What each runnable block of the lesson prints, in page order.
-BLOCK_OUTPUTS = [
-    "add(2, 3) called 1000 times -> distinct results: {5}",
-    "test_add and test_api passed",
-    "Data quality passed on 60 rows: ages 18-66, mean 38.4, no nulls",
-    "Validation accuracy 1.000 on 30 reviews (threshold 0.90, previous release 0.967)",
-    "0.889  This movie is grate!\nInvariance test passed",
-    "Directional and minimum-functionality tests passed",
-    "-> P(positive) = 0.960",
-    "accuracy=1.000  predict('great')=0.889  predict('bad')=0.167  predict('grate')=0.889",
-]
+PAGES_WITH_BLOCKS = pages_with_runnable_blocks()
 
 
 def python_requests(page):
-    return [url for url in page.requests.urls if PYTHON_FILES in url]
+    return [url for url in page.requests.urls if f"/{PYODIDE_DIR}/" in url]
 
 
 def test_no_python_is_downloaded_before_intent(lesson):
-    lesson.wait_for_load_state("networkidle")
-    lesson.wait_for_timeout(500)
+    # Everything the page sets off by itself has happened once the service worker is in place.
+    wait_for_service_worker(lesson)
     assert python_requests(lesson) == []
 
 
 def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
     # Nothing creates editors behind the reader's back, not even while the page is idle.
-    lesson.wait_for_load_state("networkidle")
-    lesson.wait_for_timeout(2000)
+    wait_for_service_worker(lesson)
     editors = lesson.locator(".cm-editor")
     assert editors.count() == 0, "the lesson's first block is far below the fold"
     editor(block(lesson, 5))
@@ -83,18 +76,18 @@ def test_blocks_are_built_in_place_so_the_article_is_not_restyled(page, site_url
 
 def test_pointing_at_a_block_starts_loading_python(lesson):
     lesson.wait_for_load_state("networkidle")
-    block(lesson, 3).hover()
-    for _ in range(50):
-        if any(url.endswith("pyodide.asm.wasm") for url in python_requests(lesson)):
-            return
-        lesson.wait_for_timeout(100)
-    pytest.fail(f"hovering did not start the download: {python_requests(lesson)}")
+    with lesson.expect_request(lambda request: request.url.endswith("pyodide.asm.wasm")):
+        block(lesson, 3).hover()
 
 
-def test_every_block_runs_and_prints_its_expected_output(lesson):
-    for number, expected in enumerate(BLOCK_OUTPUTS, start=1):
-        assert run(block(lesson, number)).startswith("Finished in"), number
-        assert expected in output(block(lesson, number)).inner_text(), number
+@pytest.mark.parametrize("nav_page", PAGES_WITH_BLOCKS, ids=lambda page: page.source)
+def test_every_block_runs_and_prints_what_its_snippet_says(page, site_url, nav_page):
+    open_page_with_blocks(page, site_url, nav_page)
+    for expected in runnable_blocks(nav_page):
+        shown = block(page, expected.number)
+        assert run(shown).startswith("Finished in"), (expected.number, output(shown).inner_text())
+        for line in expected.expected_output:
+            expect(output(shown)).to_contain_text(line)
 
 
 def test_an_edit_changes_the_output_and_reset_restores_the_code(lesson):
@@ -111,12 +104,13 @@ def test_an_edit_changes_the_output_and_reset_restores_the_code(lesson):
 
 
 def test_edits_persist_across_reloads_until_reset(lesson):
+    original = original_code(block(lesson, 2))
     set_code(lesson, block(lesson, 2), "print('kept')")
     lesson.reload()
     expect(editor(block(lesson, 2))).to_have_text("print('kept')")
     block(lesson, 2).get_by_role("button", name="Reset").click()
     lesson.reload()
-    expect(editor(block(lesson, 2))).to_contain_text("def test_api")
+    assert words(editor(block(lesson, 2)).inner_text()) == words(original)
 
 
 def test_traceback_is_shown_and_trimmed_to_the_readers_code(lesson):
@@ -138,7 +132,7 @@ def test_instant_navigation_keeps_the_python_session(lesson, site_url):
     lesson.evaluate("window.__notReloaded = true")
     lesson.get_by_role("link", name="Cheatsheet").first.click()
     expect(lesson).to_have_url(site_url + "cheatsheets/mlops-vs-devops/")
-    lesson.get_by_role("link", name="Lesson 2: MLOps vs DevOps").first.click()
+    lesson.get_by_role("link", name=LESSON_PAGE.title).first.click()
     expect(lesson).to_have_url(site_url + LESSON)
     first = block(lesson, 1)
     set_code(lesson, first, "print(remembered)")
@@ -190,27 +184,33 @@ def test_editor_follows_the_palette_live(lesson):
 # --- Run tests: real pytest in the page -------------------------------------------------------
 
 
+def words(code):
+    """Code compared as a reader reads it (an editor renders blank lines its own way)."""
+    return code.split()
+
+
 def original_code(block_):
     return block_.evaluate("b => b.querySelector('div.runnable code').textContent").rstrip("\n")
 
 
-TEST_BLOCKS = {2: 2, 3: 1, 4: 1, 5: 1, 6: 2, 7: 1, 8: 1}  # block number: number of tests
-
-
-def test_only_blocks_with_tests_offer_run_tests(lesson):
-    with_button = [
-        number
-        for number in range(1, BLOCK_COUNT + 1)
-        if block(lesson, number).locator("button.runnable-test").count()  # also in closed cards
+@pytest.mark.parametrize("nav_page", PAGES_WITH_BLOCKS, ids=lambda page: page.source)
+def test_only_blocks_with_tests_offer_run_tests(page, site_url, nav_page):
+    open_page_with_blocks(page, site_url, nav_page)
+    blocks = runnable_blocks(nav_page)
+    offered = [  # counted also in closed cards
+        b.number for b in blocks if block(page, b.number).locator("button.runnable-test").count()
     ]
-    assert with_button == list(TEST_BLOCKS)
+    assert offered == [b.number for b in blocks if b.test_count]
 
 
-def test_every_test_block_passes_its_tests(lesson):
-    for number, count in TEST_BLOCKS.items():
-        summary = run_tests(block(lesson, number))
-        assert re.fullmatch(rf"{count} passed in \d+\.\d\ds", summary), (number, summary)
-        items = block(lesson, number).locator(".runnable-tests li")
+@pytest.mark.parametrize("nav_page", PAGES_WITH_BLOCKS, ids=lambda page: page.source)
+def test_every_test_block_passes_its_tests(page, site_url, nav_page):
+    open_page_with_blocks(page, site_url, nav_page)
+    for expected in [b for b in runnable_blocks(nav_page) if b.test_count]:
+        count = expected.test_count
+        summary = run_tests(block(page, expected.number))
+        assert re.fullmatch(rf"{count} passed in \d+\.\d\ds", summary), (expected, summary)
+        items = block(page, expected.number).locator(".runnable-tests li")
         expect(items).to_have_count(count)
         for index in range(count):
             expect(items.nth(index)).to_have_attribute("data-outcome", "passed")
@@ -218,7 +218,8 @@ def test_every_test_block_passes_its_tests(lesson):
 
 
 def test_breaking_an_assertion_shows_pytests_explanation_then_fixing_passes(lesson):
-    traditional = block(lesson, 2)
+    # The lesson's traditional tests (test_add and test_api), edited as a reader would.
+    traditional = block(lesson, FIRST_TEST_BLOCK)
     code = original_code(traditional)
     set_code(lesson, traditional, code.replace("assert add(2, 3) == 5", "assert add(2, 3) == 6"))
     assert run_tests(traditional).startswith("1 failed, 1 passed in ")

@@ -1,30 +1,26 @@
 """The built site in Debian's Chromium: self-contained, diagrams, deep links, search, palette."""
 
 import pytest
+from course_content import mermaid_diagram_count, nav_pages
+from lesson_page import LESSON, LESSON_PAGE
 from playwright.sync_api import expect
+from site_layout import MERMAID_DIR
 
-PAGES = [
-    "",
-    "lessons/mlops-vs-devops/",
-    "labs/testing-ml-systems/",
-    "cheatsheets/mlops-vs-devops/",
-    "contributing/",
-]
-LESSON = "lessons/mlops-vs-devops/"
+DIAGRAMS = mermaid_diagram_count(LESSON_PAGE)
 
 
 def mermaid_requests(page):
-    return [url for url in page.requests.urls if "/assets/vendor/mermaid/" in url]
+    return [url for url in page.requests.urls if f"/{MERMAID_DIR}/" in url]
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_requests_nothing_from_another_origin(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")
+@pytest.mark.parametrize("nav_page", nav_pages(), ids=lambda page: page.source)
+def test_page_requests_nothing_from_another_origin(page, site_url, nav_page):
+    page.goto(site_url + nav_page.url, wait_until="networkidle")
     assert page.requests.urls, "the request log recorded the page load"
     assert page.requests.foreign() == []
 
 
-def scroll_through_diagrams(page, count=5):
+def scroll_through_diagrams(page, count=DIAGRAMS):
     """Scroll to each diagram in turn, as a reader would; each renders as it nears the view."""
     for index in range(count):
         # In one step in the page: the element is replaced when its diagram renders.
@@ -39,8 +35,8 @@ def test_diagrams_render_from_the_self_hosted_mermaid_as_they_near_the_view(page
     page.goto(site_url + LESSON, wait_until="networkidle")
     assert page.locator("pre.mermaid").count() > 0  # far below the fold: not rendered yet
     diagrams = scroll_through_diagrams(page)
-    expect(diagrams).to_have_count(5)
-    for index in range(5):
+    expect(diagrams).to_have_count(DIAGRAMS)
+    for index in range(DIAGRAMS):
         assert diagrams.nth(index).bounding_box()["height"] > 40
     assert any(url.endswith("mermaid.esm.min.mjs") for url in mermaid_requests(page))
     assert page.requests.foreign() == []
@@ -70,21 +66,20 @@ def test_card_opens_from_the_keyboard(page, site_url):
 def test_instant_navigation_keeps_diagrams_working(page, site_url):
     page.goto(site_url)
     page.evaluate("window.__notReloaded = true")
-    page.get_by_role("link", name="Lesson 2: MLOps vs DevOps").first.click()
+    page.get_by_role("link", name=LESSON_PAGE.title).first.click()
     expect(page).to_have_url(site_url + LESSON)
-    expect(scroll_through_diagrams(page)).to_have_count(5)
+    expect(scroll_through_diagrams(page)).to_have_count(DIAGRAMS)
     assert page.evaluate("window.__notReloaded") is True, "navigation reloaded the page"
 
 
 def test_search_works_offline(page, site_url):
     page.goto(site_url + LESSON, wait_until="networkidle")
-    # Material's search ignores queries typed before its worker has loaded the index.
-    index_loaded = "performance.getEntriesByType('resource').some(r => r.name.endsWith('.json'))"
-    page.wait_for_function(f"() => {index_loaded}")
-    page.wait_for_timeout(500)
     page.keyboard.press("/")  # Material's shortcut: focus search
     search = page.locator("input.md-search__input")
     expect(search).to_be_focused()
+    # Material ignores queries typed before its search worker has loaded the index; it says
+    # "Initializing search" until then.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     search.press_sequentially("Kubernetes", delay=50)
     expect(page.locator(".md-search-result__item").first).to_contain_text("Kubernetes")
     assert page.requests.foreign() == []
@@ -101,7 +96,7 @@ def test_palette_toggle_switches_to_dark_and_back(page, site_url):
 def test_code_blocks_get_materials_copy_button_as_they_scroll_into_view(page, site_url):
     # mkdocs.yml's content.lazy: Material mounts a code block when it first becomes visible.
     page.goto(site_url + LESSON, wait_until="networkidle")
-    code_block = page.locator("article > div.highlight:not(.runnable) pre").last
+    code_block = page.locator("article div.highlight:not(.runnable) pre:visible").last
     expect(code_block.locator("button.md-code__button")).to_have_count(0)
     code_block.scroll_into_view_if_needed()
     expect(code_block.locator("button.md-code__button[data-md-type=copy]")).to_be_visible()

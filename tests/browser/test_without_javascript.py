@@ -1,19 +1,19 @@
 """With JavaScript off, every page is complete and readable: the code of runnable blocks is
 shown as highlighted code, Q&A answers open as native <details>, the drill lists its questions."""
 
-import pytest
-from lesson_page import BLOCK_COUNT, LESSON
-from playwright.sync_api import expect
+from urllib.parse import urljoin
 
-PAGES = [
-    "",
-    LESSON,
-    "labs/testing-ml-systems/",
-    "drill/",
-    "cheatsheets/mlops-vs-devops/",
-    "contributing/",
-]
-CARD_COUNT = 7
+import pytest
+from course_content import (
+    built_cards,
+    drill_page,
+    markdown_pages,
+    nav_pages,
+    pages_with_runnable_blocks,
+    question_card_ids_in_sources,
+    runnable_blocks,
+)
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -46,9 +46,9 @@ def select_enclosing_tab(element):
         tab_set.locator(f".tabbed-labels > label:nth-child({tab_number})").click()
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_shows_its_content_and_every_code_listing(static_page, site_url, path):
-    static_page.goto(site_url + path)
+@pytest.mark.parametrize("nav_page", nav_pages(), ids=lambda page: page.source)
+def test_every_page_shows_its_content_and_every_code_listing(static_page, site_url, nav_page):
+    static_page.goto(site_url + nav_page.url)
     expect(static_page.locator("article h1")).to_be_visible()
     open_every_card(static_page)
     listings = static_page.locator("article pre")
@@ -58,27 +58,37 @@ def test_every_page_shows_its_content_and_every_code_listing(static_page, site_u
     assert static_page.locator(".runnable-block").count() == 0  # no script ran
 
 
-def test_runnable_blocks_read_as_plain_highlighted_code(static_page, site_url):
-    static_page.goto(site_url + LESSON)
+@pytest.mark.parametrize("nav_page", pages_with_runnable_blocks(), ids=lambda page: page.source)
+def test_runnable_blocks_read_as_plain_highlighted_code(static_page, site_url, nav_page):
+    static_page.goto(site_url + nav_page.url)
+    blocks = runnable_blocks(nav_page)
     sources = static_page.locator("div.runnable pre code")
-    expect(sources).to_have_count(BLOCK_COUNT)
-    expect(sources.first).to_contain_text("def add(a, b):")
+    expect(sources).to_have_count(len(blocks))
+    first_line = next(line for line in blocks[0].code.splitlines() if line.strip())
+    expect(sources.first).to_contain_text(first_line.strip())
     expect(static_page.locator("div.runnable").first).not_to_have_attribute("hidden", "")
 
 
-def test_every_interview_answer_opens_natively(static_page, site_url):
-    static_page.goto(site_url + LESSON)
-    cards = open_every_card(static_page)
-    expect(cards).to_have_count(CARD_COUNT)
-    for index in range(CARD_COUNT):
+PAGES_WITH_CARDS = [page for page in markdown_pages() if question_card_ids_in_sources(page)]
+
+
+@pytest.mark.parametrize("nav_page", PAGES_WITH_CARDS, ids=lambda page: page.source)
+def test_every_interview_answer_opens_natively(static_page, site_url, nav_page):
+    static_page.goto(site_url + nav_page.url)
+    cards = open_every_card(static_page).and_(static_page.locator("details.question"))
+    expect(cards).to_have_count(len(question_card_ids_in_sources(nav_page)))
+    for index in range(cards.count()):
         answer = cards.nth(index).locator("> :not(summary)").first
         expect(answer).to_be_visible()
 
 
-def test_the_drill_lists_every_question_with_a_link_to_its_answer(static_page, site_url):
-    static_page.goto(site_url + "drill/")
+def test_the_drill_lists_every_question_with_a_link_to_its_answer(
+    static_page, site_url, built_site
+):
+    cards = built_cards(built_site)
+    static_page.goto(site_url + drill_page().url)
     expect(static_page.get_by_text("The drill needs JavaScript")).to_be_visible()
     questions = static_page.locator(".drill-card-list a")
-    expect(questions).to_have_count(CARD_COUNT)
+    expect(questions).to_have_count(len(cards))
     questions.first.click()
-    expect(static_page).to_have_url(site_url + LESSON + "#card-why-not-devops")
+    expect(static_page).to_have_url(urljoin(site_url + drill_page().url, cards[0]["url"]))

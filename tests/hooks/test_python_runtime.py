@@ -16,6 +16,7 @@ from python_runtime import (
     precompiled,
     served_lock,
 )
+from site_layout import PYODIDE_DIR, WHEELS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,7 +72,7 @@ def test_a_dependency_the_site_does_not_serve_fails_the_build(tmp_path):
 
 
 def test_built_site_serves_the_runtime(built_site):
-    runtime = built_site / "assets/vendor/pyodide"
+    runtime = built_site / PYODIDE_DIR
     for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]:
         assert (runtime / name).is_file(), name
     lock = json.loads((runtime / "pyodide-lock.json").read_text())
@@ -82,7 +83,7 @@ def test_built_site_serves_the_runtime(built_site):
 
 
 def served_wheel(site, prefix):
-    [wheel] = (site / "assets/vendor/pyodide/wheels").glob(f"*/{prefix}-*.whl")
+    [wheel] = (site / WHEELS_DIR).glob(f"*/{prefix}-*.whl")
     return zipfile.ZipFile(wheel)
 
 

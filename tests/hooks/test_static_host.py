@@ -7,6 +7,7 @@ import json
 import re
 import urllib.request
 
+from site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE, VENDOR_DIR
 from static_host import build_manifest, read_build_manifest
 
 INLINE_SCRIPT = re.compile(
@@ -49,9 +50,11 @@ def test_the_local_server_sends_the_headers_file(built_site, site_url):
 def test_the_service_worker_carries_this_builds_manifest(built_site):
     manifest = read_build_manifest(built_site / "service-worker.js")
     assert {"./", "lessons/mlops-vs-devops/", "drill/", "404.html"} <= set(manifest["precache"])
-    assert not [url for url in manifest["precache"] if url.startswith("assets/vendor/")]
-    assert "assets/vendor/pyodide/pyodide.asm.wasm" in manifest["python"]
-    assert len([f for f in manifest["python"] if f.endswith(".whl")]) == 6  # course + pytest's
+    assert not [url for url in manifest["precache"] if url.startswith(f"{VENDOR_DIR}/")]
+    assert f"{PYODIDE_DIR}/pyodide.asm.wasm" in manifest["python"]
+    lock = json.loads((built_site / PYODIDE_LOCK_FILE).read_text())
+    served = {f"{PYODIDE_DIR}/{package['file_name']}" for package in lock["packages"].values()}
+    assert served == {f for f in manifest["python"] if f.endswith(".whl")}
     assert manifest["headers"]["Cross-Origin-Embedder-Policy"] == "require-corp"
 
 

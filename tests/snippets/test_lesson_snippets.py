@@ -1,40 +1,38 @@
-"""Every example in snippets/lessons/ runs alone, prints what it should, and is on a page.
+"""Every example in snippets/lessons/ runs alone, prints what it says, and is on a page.
 
-(The snippets' own tests are collected by pytest directly from snippets/.)
+What a section prints is written in the snippet, right after the section's end marker
+(`# prints: <a line it prints>`), so a new example needs no edit here. The snippets' own tests are
+collected by pytest directly from snippets/.
 """
 
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from mkdocs.config import load_config
+from course_content import (
+    DOCS,
+    PRINTS,
+    PROJECT,
+    SNIPPETS,
+    course_config,
+    pages_with_runnable_blocks,
+    runnable_blocks,
+    snippet_text,
+)
 from snippet_includes import INCLUDE, find_broken_includes
 
-ROOT = Path(__file__).resolve().parents[2]
-SNIPPETS = ROOT / "snippets"
-DOCS = ROOT / "docs"
-SNIPPETS_CONFIG = load_config(str(ROOT / "mkdocs.yml"))["mdx_configs"]["pymdownx.snippets"]
-BASE_PATHS = [ROOT / path for path in SNIPPETS_CONFIG["base_path"]]
-LESSON_2 = "lessons/mlops_vs_devops"
-
-# What each example must print when run as a script: a contributor adding a snippet adds a line.
-EXPECTED_OUTPUT = {
-    f"{LESSON_2}/deterministic_code.py": "add(2, 3) called 1000 times -> distinct results: {5}",
-    f"{LESSON_2}/test_traditional.py": "test_add and test_api passed",
-    f"{LESSON_2}/test_data_quality.py": "passed on 60 rows: ages 18-66, mean 38.4, no nulls",
-    f"{LESSON_2}/test_model_performance.py": "accuracy 1.000 on 30 reviews (threshold 0.90, "
-    "previous release 0.967)",
-    f"{LESSON_2}/test_behavioral.py": "0.889  This movie is grate!",
-    f"{LESSON_2}/test_integration.py": "-> P(positive) = 0.960",
-    f"{LESSON_2}/test_sentiment_model.py": "predict('great')=0.889  predict('bad')=0.167  "
-    "predict('grate')=0.889",
-}
-
+SNIPPETS_CONFIG = course_config()["mdx_configs"]["pymdownx.snippets"]
+BASE_PATHS = [PROJECT / path for path in SNIPPETS_CONFIG["base_path"]]
 EXAMPLES = sorted(
     path.relative_to(SNIPPETS).as_posix() for path in SNIPPETS.glob("lessons/**/*.py")
 )
+RUNNABLE_WITH_SNIPPET = [
+    block
+    for page in pages_with_runnable_blocks()
+    for block in runnable_blocks(page)
+    if block.snippet
+]
 
 
 def page_includes():
@@ -46,17 +44,30 @@ def page_includes():
                 yield page, match["target"]
 
 
-def test_every_example_has_an_expected_output():
-    assert sorted(EXPECTED_OUTPUT) == EXAMPLES
+def printed_lines(example):
+    """Every `# prints:` line of the file: running it as a script prints all of them."""
+    return [m["text"] for m in map(PRINTS.match, snippet_text(example).splitlines()) if m]
+
+
+@pytest.mark.parametrize(
+    "block", RUNNABLE_WITH_SNIPPET, ids=lambda b: f"{b.page.source}#{b.number}"
+)
+def test_every_runnable_section_says_what_it_prints(block):
+    assert block.expected_output, (
+        f"snippets/{block.snippet}: section '{block.section}' is a runnable block on "
+        f"docs/{block.page.source} but does not say what it prints: add a line "
+        f"`# prints: <a line it prints>` right after `# --8<-- [end:{block.section}]`"
+    )
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_example_runs_as_a_script(example):
+def test_example_runs_as_a_script_and_prints_what_it_says(example):
     result = subprocess.run(
         [sys.executable, SNIPPETS / example], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert EXPECTED_OUTPUT[example] in result.stdout
+    missing = [line for line in printed_lines(example) if line not in result.stdout]
+    assert missing == [], f"snippets/{example} printed:\n{result.stdout}"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -67,7 +78,7 @@ def test_example_is_included_by_a_page(example):
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_example_sections_are_balanced(example):
-    text = (SNIPPETS / example).read_text(encoding="utf-8")
+    text = snippet_text(example)
     starts = re.findall(r"--8<-- \[start:([\w-]+)\]", text)
     ends = re.findall(r"--8<-- \[end:([\w-]+)\]", text)
     assert starts and starts == ends
@@ -75,7 +86,7 @@ def test_example_sections_are_balanced(example):
 
 def test_every_include_in_the_docs_resolves():
     broken = [
-        f"{page.relative_to(ROOT)}:{line}: {why}"
+        f"{page.relative_to(PROJECT)}:{line}: {why}"
         for page in sorted(DOCS.rglob("*.md"))
         for line, why in find_broken_includes(page.read_text(encoding="utf-8"), BASE_PATHS)
     ]

@@ -30,6 +30,8 @@ if __name__ == "__main__":
         print(f"{model.predict(text):.3f}  {text}")
     print("Invariance test passed")
 # --8<-- [end:example]
+# prints: 0.889  This movie is grate!
+# prints: Invariance test passed
 
 
 # --8<-- [start:checklist]
@@ -58,3 +60,4 @@ if __name__ == "__main__":
           "This movie is great! But the ending was terrible.")
     print("Directional and minimum-functionality tests passed")
 # --8<-- [end:checklist]
+# prints: Directional and minimum-functionality tests passed

@@ -27,3 +27,4 @@ if __name__ == "__main__":
     print(f"Data quality passed on {len(df)} rows: ages {ages.min()}-{ages.max()}, "
           f"mean {ages.mean():.1f}, no nulls")
 # --8<-- [end:example]
+# prints: Data quality passed on 60 rows: ages 18-66, mean 38.4, no nulls

@@ -31,3 +31,4 @@ if __name__ == "__main__":
     print(f"-> features {preprocess(raw)}")
     print(f"-> P(positive) = {load_production_model().predict(preprocess(raw)):.3f}")
 # --8<-- [end:example]
+# prints: -> P(positive) = 0.960

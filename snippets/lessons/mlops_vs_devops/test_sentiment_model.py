@@ -24,3 +24,4 @@ if __name__ == "__main__":
     print(f"accuracy={accuracy:.3f}  predict('great')={predict('great'):.3f}  "
           f"predict('bad')={predict('bad'):.3f}  predict('grate')={predict('grate'):.3f}")
 # --8<-- [end:example]
+# prints: accuracy=1.000  predict('great')=0.889  predict('bad')=0.167  predict('grate')=0.889

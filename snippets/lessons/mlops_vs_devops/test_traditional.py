@@ -26,3 +26,4 @@ if __name__ == "__main__":
     test_api()
     print("test_add and test_api passed: same input, same output, every time")
 # --8<-- [end:example]
+# prints: test_add and test_api passed: same input, same output, every time

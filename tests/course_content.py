@@ -1,0 +1,159 @@
+"""What the course holds, read from its sources, so that tests follow the content.
+
+Pages come from mkdocs.yml's nav, runnable blocks and their expected output from the pages and
+the snippets they include, cards from what the build collected (drill/cards.json). A contributor
+who adds a page, a snippet or a card the way the contributing page says changes what these
+functions return, and no test needs an edit.
+
+COURSE_PROJECT=<folder> points everything at another copy of the project (the contributor test
+builds one with an extra lesson and runs the suite against it).
+"""
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from authoring_checks import blocks, code_fences
+from card_exports import CARDS_FILE
+from interview_cards import DRILL_ROOT
+from mkdocs.config import load_config
+from snippet_includes import INCLUDE
+
+PROJECT = Path(os.environ.get("COURSE_PROJECT") or Path(__file__).resolve().parents[1])
+DOCS = PROJECT / "docs"
+SNIPPETS = PROJECT / "snippets"
+# What a runnable section prints, written after its end marker: `# prints: <a line it prints>`.
+PRINTS = re.compile(r"^# prints: (?P<text>.*)$")
+DEFINES_TEST = re.compile(r"^def test_\w*\s*\(", re.M)  # what pytest collects from a block
+
+
+@cache
+def course_config():
+    return load_config(str(PROJECT / "mkdocs.yml"))
+
+
+@dataclass(frozen=True)
+class NavPage:
+    title: str
+    source: str  # path under docs/, as in mkdocs.yml
+    url: str  # relative to the site root, as a browser asks for it
+
+
+def page_url(source):
+    """docs/lessons/x.md is served as lessons/x/, docs/index.md as the site root."""
+    stem = source.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def nav_pages():
+    """Every page of the navigation, in order."""
+
+    def walk(items):
+        for item in items:
+            title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+            if isinstance(value, list):
+                yield from walk(value)
+            else:
+                yield NavPage(title, value, page_url(value))
+
+    return list(walk(course_config()["nav"]))
+
+
+def markdown_pages():
+    return [page for page in nav_pages() if page.source.endswith(".md")]
+
+
+def page_lines(page):
+    return (DOCS / page.source).read_text(encoding="utf-8").splitlines()
+
+
+@dataclass(frozen=True)
+class RunnableBlock:
+    page: NavPage
+    number: int  # 1-based, in page order, as the page numbers its blocks
+    snippet: str | None  # path under snippets/, when the block includes one
+    section: str | None
+    code: str
+    expected_output: tuple  # lines the block prints (from the snippet's `# prints:` lines)
+
+    @property
+    def test_count(self):
+        return len(DEFINES_TEST.findall(self.code))
+
+
+def runnable_blocks(page):
+    """The page's ```python {.runnable} blocks, in order."""
+    found = []
+    for fence in code_fences(page_lines(page)):
+        if "runnable" not in fence.classes:
+            continue
+        includes = [INCLUDE.match(line) for line in fence.body]
+        target = next((match["target"] for match in includes if match), None)
+        if target is None:
+            found.append(RunnableBlock(page, len(found) + 1, None, None, "\n".join(fence.body), ()))
+            continue
+        snippet, _, section = target.partition(":")
+        code = snippet_section(snippet, section)
+        expected = tuple(prints_lines(snippet, section))
+        found.append(RunnableBlock(page, len(found) + 1, snippet, section, code, expected))
+    return found
+
+
+def pages_with_runnable_blocks():
+    return [page for page in markdown_pages() if runnable_blocks(page)]
+
+
+def snippet_text(snippet):
+    return (SNIPPETS / snippet).read_text(encoding="utf-8")
+
+
+def snippet_section(snippet, section):
+    """What a page shows of `snippet:section` (the whole file without a section name)."""
+    text = snippet_text(snippet)
+    if not section:
+        return text
+    body = text.split(f"# --8<-- [start:{section}]\n", 1)[1]
+    return body.split(f"# --8<-- [end:{section}]", 1)[0]
+
+
+def prints_lines(snippet, section):
+    """The `# prints:` lines right after the section's end marker."""
+    lines = snippet_text(snippet).splitlines()
+    end = next(i for i, line in enumerate(lines) if line == f"# --8<-- [end:{section}]")
+    for line in lines[end + 1 :]:
+        match = PRINTS.match(line)
+        if not match:
+            break
+        yield match["text"]
+
+
+def snippet_sections(snippet):
+    return re.findall(r"^# --8<-- \[start:([\w-]+)\]$", snippet_text(snippet), re.M)
+
+
+def question_card_ids_in_sources(page):
+    """Ids of the `/// details` question cards written in a page's Markdown."""
+    lines = page_lines(page)
+    found = blocks(lines, code_fences(lines))
+    cards = [b for b in found if b.name == "details" and b.options.get("type") == "question"]
+    return [card.options["attrs"]["id"] for card in cards]
+
+
+def mermaid_diagram_count(page):
+    return sum(fence.language == "mermaid" for fence in code_fences(page_lines(page)))
+
+
+def drill_page():
+    """The page that holds the interview drill."""
+    return next(p for p in markdown_pages() if f'id="{DRILL_ROOT}"' in "\n".join(page_lines(p)))
+
+
+def built_cards(site):
+    """The cards the build collected, in the drill's order, as the drill reads them."""
+    cards_file = site / drill_page().url / CARDS_FILE
+    return json.loads(cards_file.read_text(encoding="utf-8"))["cards"]
