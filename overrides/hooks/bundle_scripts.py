@@ -1,7 +1,8 @@
 """Bundle the two front-end modules that import npm packages, with esbuild.
 
 Everything else under overrides/assets/ is served as written. These two pull in libraries from
-node_modules/ (versions pinned in package-lock.json), so esbuild turns each into one file.
+node_modules/ (versions pinned in package-lock.json), so esbuild turns each into one file, and
+their sources (which import bare npm names a browser cannot resolve) are not published.
 """
 
 import subprocess
@@ -26,6 +27,14 @@ def bundle(entry, outfile):
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         raise PluginError(f"esbuild failed on {entry}:\n{result.stderr}")
+
+
+def on_files(files, config):
+    for entry in BUNDLES:
+        source = files.get_file_from_path(entry)
+        if source is not None:
+            files.remove(source)
+    return files
 
 
 def on_post_build(config):

@@ -1,6 +1,26 @@
 // The browser helpers the runnable blocks, the drill and offline.js share. Text always goes in
 // as text.
 
+/**
+ * On every page Material shows (the first load and each instant navigation, both through its
+ * `document$`), unmount what the previous page mounted, then `mount(found)` if `find()` returns
+ * something on this page. `mount` may be async and resolves with an object that has unmount().
+ */
+export function mountOnEachPage(find, mount) {
+  let mounted;
+  let latest = 0;
+  document$.subscribe(async () => {
+    const visit = ++latest;
+    mounted?.unmount();
+    mounted = undefined;
+    const found = find();
+    if (!found) return;
+    const component = await mount(found);
+    if (visit === latest) mounted = component;
+    else component.unmount(); // the reader moved on while it loaded
+  });
+}
+
 /** A new element with attributes and, optionally, text content. */
 export function element(tag, attributes = {}, text) {
   const node = document.createElement(tag);

@@ -1,13 +1,11 @@
-// Loaded on every page; deliberately tiny. Mounts the interview drill on the page that has one
-// (first load or Material's instant navigation, both through `document$`).
+// Loaded on every page; deliberately tiny. Mounts the interview drill on the page that has one.
 
-let currentDrill;
+import { mountOnEachPage } from "../dom.js";
 
-document$.subscribe(async () => {
-  currentDrill?.unmount();
-  currentDrill = undefined;
-  const root = document.getElementById("drill-app");
-  if (!root) return;
-  const { InterviewDrill } = await import("./drill-app.js");
-  currentDrill = new InterviewDrill(root);
-});
+mountOnEachPage(
+  () => document.getElementById("drill-app") ?? undefined,
+  async (root) => {
+    const { InterviewDrill } = await import("./drill-app.js");
+    return new InterviewDrill(root);
+  },
+);

@@ -6,6 +6,7 @@
 // article (1,600 elements on the lesson), while changes inside the block stay inside it.
 
 import { button, element } from "../dom.js";
+import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
 // CodeMirror loads with the first editor a reader comes near, not with the page.
@@ -41,7 +42,7 @@ export class RunnablePage {
     const earlier = this.blocks.slice(0, index).filter((block) => block.needsRun());
     if (earlier.length) this.blocks[index].announce(`Running block ${earlier[0].number} first…`);
     for (const block of earlier) {
-      if ((await block.execute()) !== "ok") {
+      if ((await block.execute()) !== STATUS.ok) {
         return this.blocks[index].announce(`Stopped: block ${block.number} did not finish.`);
       }
     }
@@ -160,6 +161,7 @@ class CodeBlock {
 
   async start(runner, code, announcement) {
     this.setState("running");
+    this.root.dataset.phase = "waiting"; // for Python, or for the packages the code needs
     this.announce(announcement); // at once: the status never shows the previous run's result
     this.clearOutput();
     // The first run of a visit waits for Python: say how the download is going meanwhile.
@@ -174,12 +176,16 @@ class CodeBlock {
       return await runner(code, {
         namespace: this.page.namespace,
         filename: `<code block ${this.number}>`,
+        onStarted: () => {
+          this.root.dataset.phase = "started"; // the code itself now runs
+        },
         onOutput: (stream, text) => this.write(stream, text),
       });
     } catch (error) {
-      return { status: "failed", message: error.message };
+      return { status: STATUS.failed, message: error.message };
     } finally {
       stopProgress();
+      delete this.root.dataset.phase;
     }
   }
 
@@ -201,11 +207,11 @@ class CodeBlock {
     if (result.droppedLines) this.write("notice", `… ${plural(result.droppedLines, "more line")}\n`);
     if (result.traceback) this.write("traceback", result.traceback);
     switch (result.status) {
-      case "ok":
+      case STATUS.ok:
         this.ran = { code, generation: python.generation };
         this.announce(summary ?? `Finished in ${seconds}.`);
         break;
-      case "error":
+      case STATUS.error:
         if (result.restart) {
           this.write("notice", `The Python session was restarted because ${result.restart}: names defined by earlier runs are gone.\n`);
           this.announce(`Error: ${lastLine(result.traceback)} The Python session was restarted.`);
@@ -214,10 +220,10 @@ class CodeBlock {
         this.ran = { code, generation: python.generation };
         this.announce(summary ?? `Error: ${lastLine(result.traceback)} (after ${seconds}).`);
         break;
-      case "interrupted":
+      case STATUS.interrupted:
         this.announce("Stopped.");
         break;
-      case "reset":
+      case STATUS.reset:
         this.write("notice", "The Python session was reset: names defined by earlier runs are gone.\n");
         this.announce("Stopped. The Python session was reset.");
         break;
@@ -225,7 +231,7 @@ class CodeBlock {
         this.write("traceback", `Python could not start: ${result.message}\n`);
         this.announce("Python could not start.");
     }
-    this.setState(result.status === "ok" ? "idle" : result.status);
+    this.setState(result.status === STATUS.ok ? "idle" : result.status);
   }
 
   reset() {

@@ -1,6 +1,6 @@
 // CodeMirror 6 for runnable blocks: Python highlighting and indentation, colours taken from
 // Material's code palette (CSS variables), so light/dark switches apply live.
-// Bundled by esbuild at build time into code-editor.bundle.js (overrides/hooks/python_runtime.py).
+// Bundled by esbuild at build time into code-editor.bundle.js (overrides/hooks/bundle_scripts.py).
 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";

@@ -3,6 +3,8 @@
 // moving between pages never downloads or starts Python again.
 // Message protocol with the worker: README.md beside this file.
 
+import { MESSAGE, STATUS } from "./protocol.js";
+
 const RUNTIME_URL = new URL("../../vendor/pyodide/", import.meta.url);
 const WORKER_URL = new URL("python-worker.js", import.meta.url);
 const LOCK_FILE_URL = new URL("pyodide-lock.json", RUNTIME_URL);
@@ -27,9 +29,6 @@ let stopCount = 0;
 /** Increases whenever the session is replaced: namespaces from before are gone. */
 export let generation = 0;
 
-/** Whether Stop keeps the session (interrupt) or replaces it (reset). */
-export const stopKeepsState = canInterrupt;
-
 /** Start Python now (on the first sign of intent); resolves when it is ready. */
 export function preload() {
   if (!primary || primary.failed) {
@@ -52,13 +51,15 @@ export function onProgress(listener) {
 }
 
 /**
- * Run code in a namespace; onOutput(stream, text) receives output as it arrives.
- * Resolves with {status, traceback, durationMs, droppedLines, restart?}; status is "ok", "error",
- * "interrupted" or "reset" (the session was replaced while this run waited or ran). `restart`
- * says why the session was replaced after this run (it ran out of memory, the runtime failed).
+ * Run code in a namespace; onStarted() is called once its packages are loaded and the code
+ * runs, onOutput(stream, text) as output arrives.
+ * Resolves with {status, traceback, durationMs, droppedLines, restart?}; status is one of
+ * STATUS (protocol.js) but "failed": "reset" means the session was replaced while this run
+ * waited or ran. `restart` says why the session was replaced after this run (it ran out of
+ * memory, the runtime failed).
  */
 export function run(code, options) {
-  return request("run", code, options);
+  return request(MESSAGE.run, code, options);
 }
 
 /**
@@ -66,32 +67,33 @@ export function run(code, options) {
  * {name, outcome, seconds, details} per test, and a line such as "2 passed, 1 failed in 0.12s".
  */
 export function runTests(code, options) {
-  return request("test", code, options);
+  return request(MESSAGE.test, code, options);
 }
 
-async function request(type, code, { namespace, filename, onOutput }) {
+async function request(type, code, { namespace, filename, onStarted, onOutput }) {
   const stopsBefore = stopCount;
   await preload();
-  if (stopCount !== stopsBefore) return { status: "interrupted", durationMs: 0, droppedLines: 0 };
+  if (stopCount !== stopsBefore) return { status: STATUS.interrupted, durationMs: 0, droppedLines: 0 };
   const worker = primary;
-  const result = await worker.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, onOutput);
+  const listeners = { onStarted, onOutput };
+  const result = await worker.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, listeners);
   // The worker asks for a new session when its interpreter cannot go on (out of memory, crashed).
   if (result.restart && worker === primary) replacePrimary();
   return result;
 }
 
 /** Stop the running code, and cancel runs waiting for Python to start. Resolves with
- * "interrupted", "reset" or "idle" (no code was running). */
+ * STATUS.interrupted, STATUS.reset or "idle" (no code was running). */
 export async function stop() {
   stopCount += 1; // runs still waiting for Python to start never begin
   const worker = primary;
   if (!worker?.busy) return "idle";
   if (worker.interruptBuffer) {
     Atomics.store(worker.interruptBuffer, 0, SIGINT);
-    if (await worker.idleWithin(INTERRUPT_GRACE_MS)) return "interrupted";
+    if (await worker.idleWithin(INTERRUPT_GRACE_MS)) return STATUS.interrupted;
   }
   replacePrimary();
-  return "reset";
+  return STATUS.reset;
 }
 
 function replacePrimary() {
@@ -122,7 +124,7 @@ class PythonWorker {
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.settleReady.reject(new Error(event.message || "worker failed"));
     this.worker.postMessage({
-      type: "init",
+      type: MESSAGE.init,
       indexURL: RUNTIME_URL.href,
       lockFileURL: LOCK_FILE_URL.href,
       interruptBuffer: this.interruptBuffer,
@@ -136,32 +138,35 @@ class PythonWorker {
   receive(message) {
     const run = this.runs.get(message.id);
     switch (message.type) {
-      case "progress":
+      case MESSAGE.progress:
         if (this === primary) for (const listener of progressListeners) listener(message);
         break;
-      case "ready":
-        this.settleReady.resolve(message);
+      case MESSAGE.ready:
+        this.settleReady.resolve();
         break;
-      case "init-error":
+      case MESSAGE.initError:
         this.failed = true;
         this.settleReady.reject(new Error(message.message));
         this.worker.terminate();
         break;
-      case "output":
+      case MESSAGE.started:
+        run?.onStarted?.();
+        break;
+      case MESSAGE.output:
         run?.onOutput(message.stream, message.text);
         break;
-      case "done":
+      case MESSAGE.done:
         this.finish(message.id, message);
         break;
     }
   }
 
-  run(request, onOutput) {
+  run(request, listeners) {
     const id = nextRunId++;
     if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 0);
     setTimeout(() => this.runs.has(id) && this === primary && keepSpareWarm(), LONG_RUN_MS);
     return new Promise((resolve) => {
-      this.runs.set(id, { resolve, onOutput });
+      this.runs.set(id, { resolve, ...listeners });
       this.worker.postMessage({ id, ...request });
     });
   }
@@ -186,6 +191,6 @@ class PythonWorker {
   terminate() {
     this.worker.terminate();
     this.settleReady.reject(new Error("the Python session was reset"));
-    for (const id of [...this.runs.keys()]) this.finish(id, { status: "reset", droppedLines: 0 });
+    for (const id of [...this.runs.keys()]) this.finish(id, { status: STATUS.reset, droppedLines: 0 });
   }
 }

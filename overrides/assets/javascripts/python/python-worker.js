@@ -1,125 +1,27 @@
 // Runs Python (Pyodide) off the main thread, so reader code can never freeze the page.
-// Message protocol: README.md beside this file.
+// Message protocol: README.md beside this file. The Python side of a run (namespaces, trimmed
+// tracebacks, pytest) is the course wheel's mlops_lab/page_runner.py.
+
+import { MESSAGE, STATUS } from "./protocol.js";
 
 const FLUSH_INTERVAL_MS = 50;
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
 
-// Python side of a run: execute a block as `__main__` of the page's namespace, and trim
-// tracebacks to the reader's code (frames of this runner are not theirs).
-const RUNNER = `
-import builtins, importlib, json, linecache, os, pathlib, re, sys, time, traceback
-
-_namespaces = {}
-
-def _trimmed_traceback(error, filename):
-    tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
-        tb = tb.tb_next
-    return "".join(traceback.format_exception(type(error), error, tb))
-
-# The page has no console to type into: say so, instead of pyodide's bare OSError.
-def _input(prompt=""):
-    print(prompt, end="")
-    raise EOFError("input() cannot read from the keyboard in this page; "
-                   "set the value in the code instead, e.g. name = 'Ada'")
-
-builtins.input = _input
-
-def _explain_missing_module(error):
-    package = (error.name or "").partition(".")[0]
-    if package and package not in sys.stdlib_module_names:
-        error.add_note(f"{package} is not available in this page: its in-browser Python has only the "
-                       "standard library, pytest and mlops_lab (this site serves no WebAssembly "
-                       f"build of {package}). Run this code on your own machine to use it.")
-
-def run_block(code, namespace, filename):
-    scope = _namespaces.setdefault(namespace, {"__name__": "__main__", "__builtins__": __builtins__})
-    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
-    try:
-        exec(compile(code, filename, "exec"), scope)
-    except KeyboardInterrupt:
-        return "interrupted", "KeyboardInterrupt: stopped by the reader\\n"
-    except SystemExit as error:
-        if error.code not in (None, 0):
-            return "error", f"SystemExit: {error.code}\\n"
-    except MemoryError as error:
-        # WebAssembly memory never shrinks: only a new session gives the gigabytes back.
-        return "out-of-memory", _trimmed_traceback(error, filename)
-    except BaseException as error:
-        if isinstance(error, ModuleNotFoundError):
-            _explain_missing_module(error)
-        return "error", _trimmed_traceback(error, filename)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return "ok", ""
-
-class _TestResults:
-    """pytest plugin: outcome, duration and pytest's own failure explanation per test."""
-
-    def __init__(self):
-        self.tests = {}
-
-    def pytest_runtest_logreport(self, report):
-        name = report.nodeid.split("::", 1)[-1]
-        test = self.tests.setdefault(name, {"name": name, "outcome": "passed", "seconds": 0.0, "details": ""})
-        test["seconds"] += report.duration
-        if report.failed:
-            test["outcome"] = "failed" if report.when == "call" else "error"
-            test["details"] = report.longreprtext
-        elif report.skipped:
-            test["outcome"] = "skipped"
-
-    def summary(self, seconds):
-        counts = [(outcome, sum(t["outcome"] == outcome for t in self.tests.values()))
-                  for outcome in ("failed", "passed", "skipped", "error")]
-        parts = [f"{n} {outcome}{'s' if outcome == 'error' and n > 1 else ''}" for outcome, n in counts if n]
-        return f"{', '.join(parts) or 'no tests ran'} in {seconds:.2f}s"
-
-# Start-up is most of a re-run: skip entry-point scanning and plugins a single in-page module
-# does without (measured: a bare re-run 63 ms -> 19 ms; unraisableexception alone forces two
-# full garbage collections per run). Readers lose caplog and pytest's warnings summary.
-os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-_UNUSED_PLUGINS = ["cacheprovider", "doctest", "junitxml", "pastebin", "legacypath", "stepwise",
-                   "faulthandler", "setupplan", "setuponly", "logging", "warnings",
-                   "unraisableexception", "threadexception"]
-_PYTEST_ARGS = ["-q", "--tb=no", "--color=no", "--import-mode=importlib",
-                *[arg for name in _UNUSED_PLUGINS for arg in ("-p", f"no:{name}")]]
-
-def run_tests(code, namespace, filename):
-    import pytest
-
-    folder = pathlib.Path("/tmp/blocks") / re.sub(r"\\W+", "_", namespace).strip("_")
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (re.sub(r"\\W+", "_", filename).strip("_") + "_test.py")
-    path.write_text(code)
-    # pytest imports the file; a module cached by an earlier run would test stale code.
-    for name, module in list(sys.modules.items()):
-        if getattr(module, "__file__", None) == str(path):
-            del sys.modules[name]
-    importlib.invalidate_caches()
-    sys.dont_write_bytecode = True
-    results = _TestResults()
-    started = time.perf_counter()
-    exit_code = pytest.main([str(path), *_PYTEST_ARGS, "--rootdir", str(folder)], plugins=[results])
-    status = {pytest.ExitCode.INTERRUPTED: "interrupted", pytest.ExitCode.OK: "ok"}.get(exit_code, "error")
-    report = {"tests": list(results.tests.values()), "summary": results.summary(time.perf_counter() - started)}
-    return status, json.dumps(report)
-`;
+const RUNNER_MODULE = "mlops_lab.page_runner";
+const COURSE_PACKAGE = "mlops-lab";
+const OUT_OF_MEMORY = "out-of-memory"; // page_runner's status when only a new session helps
 
 let pyodide;
-let runBlock;
-let runTests;
+let runner;
 let currentOutput;
 let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
 self.onmessage = ({ data }) => {
-  const handle = { init, run, test }[data.type];
+  const handle = { [MESSAGE.init]: init, [MESSAGE.run]: run, [MESSAGE.test]: test }[data.type];
   queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
 
 async function init({ indexURL, lockFileURL, interruptBuffer }) {
-  const started = performance.now();
   try {
     reportDownloadProgress();
     // The lock file is revalidated on every start, so a new deploy is picked up at once;
@@ -144,51 +46,55 @@ async function init({ indexURL, lockFileURL, interruptBuffer }) {
         },
       });
     }
-    pyodide.runPython(RUNNER);
-    runBlock = pyodide.globals.get("run_block");
-    runTests = pyodide.globals.get("run_tests");
-    postMessage({ type: "ready", version: pyodide.version, startupMs: performance.now() - started });
+    await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
+    runner = pyodide.pyimport(RUNNER_MODULE);
+    runner.install();
+    postMessage({ type: MESSAGE.ready });
   } catch (error) {
-    postMessage({ type: "init-error", message: String(error?.message ?? error) });
+    postMessage({ type: MESSAGE.initError, message: String(error?.message ?? error) });
   }
 }
 
 async function run(request) {
-  await execute(request, () => {
-    const [status, traceback] = runBlock(request.code, request.namespace, request.filename).toJs();
-    if (status === "out-of-memory") return { status: "error", traceback, restart: "it ran out of memory" };
+  await execute(request, [], () => {
+    const [status, traceback] = runner.run_block(request.code, request.namespace, request.filename).toJs();
+    if (status === OUT_OF_MEMORY) return { status: STATUS.error, traceback, restart: "it ran out of memory" };
     return { status, traceback };
   });
 }
 
 // Real pytest (from the site's wheels) on the block's current code.
 async function test(request) {
-  await execute(request, async () => {
-    const failure = await loadPackages((options) => pyodide.loadPackage("pytest", options));
-    if (failure) return failure;
-    const [status, report] = runTests(request.code, request.namespace, request.filename).toJs();
+  await execute(request, ["pytest"], () => {
+    const [status, report] = runner.run_tests(request.code, request.namespace, request.filename).toJs();
     return { status, ...JSON.parse(report) };
   });
 }
 
-async function execute({ id, code, lineLimit }, body) {
+// Loads what the run needs (`packages` and what the code imports), says the code now starts,
+// runs `body` and reports how it ended.
+async function execute({ id, code, lineLimit }, packages, body) {
   const started = performance.now();
   currentOutput = new CappedOutput(id, lineLimit);
   let result;
   try {
-    result = (await loadImportedPackages(code)) ?? (await body());
+    result = await loadPackagesFor(code, packages);
+    if (!result) {
+      postMessage({ type: MESSAGE.started, id });
+      result = body();
+    }
   } catch (error) {
     // A failure of the runtime itself (say, the JavaScript stack overflowed), not a Python
     // exception: the run still ends, with a reason, and this interpreter is not used again.
     result = {
-      status: "error",
+      status: STATUS.error,
       traceback: `The Python runtime failed: ${error.message}\n`,
       restart: "the Python runtime failed",
     };
   }
   currentOutput.flush();
   postMessage({
-    type: "done",
+    type: MESSAGE.done,
     id,
     ...result,
     durationMs: performance.now() - started,
@@ -197,9 +103,11 @@ async function execute({ id, code, lineLimit }, body) {
   currentOutput = undefined;
 }
 
-// Load the packages the code imports, if the site serves them (its lock lists nothing else).
-function loadImportedPackages(code) {
-  return loadPackages((options) => pyodide.loadPackagesFromImports(code, options));
+// Load `packages` and those the code imports, if the site serves them (its lock lists nothing
+// else). Returns an error result when one cannot be loaded.
+async function loadPackagesFor(code, packages) {
+  const failure = packages.length ? await loadPackages((options) => pyodide.loadPackage(packages, options)) : undefined;
+  return failure ?? (await loadPackages((options) => pyodide.loadPackagesFromImports(code, options)));
 }
 
 // Returns an error result when a package the site serves cannot be loaded (offline, say).
@@ -213,7 +121,7 @@ async function loadPackages(load) {
   }
   if (errors.length === 0) return undefined;
   const reason = errors.join(" ").replace(/\s+/g, " ").trim();
-  return { status: "error", traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
+  return { status: STATUS.error, traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
 }
 
 // Sends output in batches and stops sending after `lineLimit` lines: a print loop of millions
@@ -250,7 +158,7 @@ class CappedOutput {
 
   flush() {
     for (const { stream, text } of mergeAdjacent(this.pending)) {
-      postMessage({ type: "output", id: this.id, stream, text });
+      postMessage({ type: MESSAGE.output, id: this.id, stream, text });
     }
     this.pending = [];
     this.lastFlush = performance.now();
@@ -301,7 +209,7 @@ async function countBytes(body, progress) {
     progress.loaded += chunk.byteLength;
     if (performance.now() - progress.reported > 100 || progress.loaded === progress.total) {
       progress.reported = performance.now();
-      postMessage({ type: "progress", loaded: progress.loaded, total: progress.total });
+      postMessage({ type: MESSAGE.progress, loaded: progress.loaded, total: progress.total });
     }
   }
 }

@@ -1,14 +1,16 @@
-// Loaded on every page; deliberately tiny. When Material shows a page (first load or instant
-// navigation, both through `document$`), mount that page's runnable blocks and unmount the
-// previous page's. Editor and Python code load only on pages that have runnable blocks.
+// Loaded on every page; deliberately tiny. Mounts the page's runnable blocks (```python
+// {.runnable} in Markdown) on each page Material shows. Editor and Python code load only on
+// pages that have runnable blocks.
 
-let currentPage;
+import { mountOnEachPage } from "../dom.js";
 
-document$.subscribe(async () => {
-  currentPage?.unmount();
-  currentPage = undefined;
-  const codeBlocks = [...document.querySelectorAll("div.runnable")];
-  if (codeBlocks.length === 0) return;
-  const { RunnablePage } = await import("./code-block.js");
-  currentPage = new RunnablePage(codeBlocks);
-});
+mountOnEachPage(
+  () => {
+    const codeBlocks = [...document.querySelectorAll("div.runnable")];
+    return codeBlocks.length ? codeBlocks : undefined;
+  },
+  async (codeBlocks) => {
+    const { RunnablePage } = await import("./code-block.js");
+    return new RunnablePage(codeBlocks);
+  },
+);

@@ -1,0 +1,24 @@
+// The words the page and the Python worker exchange, in one place. What each message carries:
+// the protocol table in README.md beside this file.
+
+/** Message types, page → worker and worker → page. */
+export const MESSAGE = Object.freeze({
+  init: "init", // page → worker: start Python
+  run: "run", // page → worker: run a block
+  test: "test", // page → worker: run a block's tests with pytest
+  progress: "progress", // worker → page: bytes of the runtime downloaded so far
+  ready: "ready", // worker → page: Python is ready
+  initError: "init-error", // worker → page: Python could not start
+  started: "started", // worker → page: the run's packages are loaded and its code now runs
+  output: "output", // worker → page: text the run printed
+  done: "done", // worker → page: the run ended
+});
+
+/** How a run ended (`status` of a "done" message, and of what python-session.js resolves). */
+export const STATUS = Object.freeze({
+  ok: "ok",
+  error: "error", // the code raised; `traceback` says what
+  interrupted: "interrupted", // Stop raised KeyboardInterrupt in place; names survive
+  reset: "reset", // the session was replaced (Stop without isolation, or a restart); names gone
+  failed: "failed", // Python could not start
+});

@@ -1,0 +1,125 @@
+"""The in-page runner under CPython: what the worker gets back for each kind of block."""
+
+import builtins
+import json
+import subprocess
+import sys
+
+import pytest
+from mlops_lab import page_runner
+from mlops_lab.page_runner import (
+    ERROR,
+    INTERRUPTED,
+    OK,
+    OUT_OF_MEMORY,
+    run_block,
+    run_tests,
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_runner(tmp_path, monkeypatch):
+    page_runner.reset_namespaces()
+    monkeypatch.setattr(page_runner, "BLOCKS_FOLDER", tmp_path / "blocks")
+    monkeypatch.setattr(builtins, "input", builtins.input)  # install() replaces it
+    yield
+    page_runner.reset_namespaces()
+
+
+def test_a_block_runs_as_main_and_its_names_stay_in_the_pages_namespace(capsys):
+    assert run_block("x = 41\nprint(__name__)", "/lesson/", "<code block 1>") == (OK, "")
+    assert run_block("print(x + 1)", "/lesson/", "<code block 2>") == (OK, "")
+    assert capsys.readouterr().out == "__main__\n42\n"
+    status, traceback = run_block("print(x)", "/other-page/", "<code block 1>")
+    assert status == ERROR and traceback.endswith("NameError: name 'x' is not defined\n")
+
+
+def test_a_traceback_starts_at_the_readers_code():
+    code = "def ratio(a, b):\n    return a / b\n\nratio(1, 0)\n"
+    status, traceback = run_block(code, "/lesson/", "<code block 3>")
+    assert status == ERROR
+    assert traceback.splitlines()[0] == "Traceback (most recent call last):"
+    assert 'File "<code block 3>", line 4, in <module>' in traceback
+    assert 'File "<code block 3>", line 2, in ratio' in traceback
+    assert "page_runner" not in traceback
+    assert traceback.endswith("ZeroDivisionError: division by zero\n")
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "ending"),
+    [
+        ("raise KeyboardInterrupt", INTERRUPTED, "stopped by the reader\n"),
+        ("raise SystemExit(0)", OK, ""),
+        ("raise SystemExit(3)", ERROR, "SystemExit: 3\n"),
+        ("raise MemoryError", OUT_OF_MEMORY, "MemoryError\n"),
+    ],
+)
+def test_how_a_run_ends(code, status, ending):
+    result = run_block(code, "/lesson/", "<code block 1>")
+    assert result[0] == status and result[1].endswith(ending)
+
+
+def test_a_missing_package_is_explained():
+    status, traceback = run_block("import numpy_not_here", "/lesson/", "<code block 1>")
+    assert status == ERROR
+    assert "numpy_not_here is not available in this page" in traceback
+
+
+def test_input_says_the_page_has_no_keyboard_after_install(capsys):
+    page_runner.install()
+    status, traceback = run_block("input('Name? ')", "/lesson/", "<code block 1>")
+    assert status == ERROR
+    assert traceback.endswith(f"EOFError: {page_runner.INPUT_IS_UNAVAILABLE}\n")
+    assert capsys.readouterr().out == "Name? "
+
+
+TESTS = "def test_one():\n    assert 1 + 1 == 2\n\ndef test_two():\n    assert 2 * 2 == 5\n"
+
+
+def test_run_tests_reports_each_test_and_a_summary():
+    status, report = run_tests(TESTS, "/lesson/", "<code block 2>")
+    report = json.loads(report)
+    assert status == ERROR  # a test failed
+    outcomes = {test["name"]: test["outcome"] for test in report["tests"]}
+    assert outcomes == {"test_one": "passed", "test_two": "failed"}
+    [failed] = [test for test in report["tests"] if test["outcome"] == "failed"]
+    assert "assert (2 * 2) == 5" in failed["details"]
+    assert report["summary"].startswith("1 failed, 1 passed in ")
+
+
+RERUN_AFTER_AN_EDIT = f"""
+import pathlib
+from mlops_lab import page_runner
+page_runner.BLOCKS_FOLDER = pathlib.Path({{folder!r}})
+page_runner.run_tests({TESTS!r}, "/lesson/", "<code block 2>")
+edited = {TESTS.replace("== 5", "== 4")!r}  # same length: a stale module would look current
+print(page_runner.run_tests(edited, "/lesson/", "<code block 2>")[0])
+"""
+
+
+def test_run_tests_tests_the_current_code_not_a_cached_module(tmp_path):
+    # In an interpreter of its own, as in the worker (this test session's own pytest import
+    # hook would otherwise load the block's file too).
+    script = RERUN_AFTER_AN_EDIT.format(folder=str(tmp_path / "blocks"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.splitlines()[-1] == OK, result.stdout + result.stderr
+
+
+def test_a_test_stopped_by_the_reader_is_interrupted():
+    status, _ = run_tests("def test_stuck():\n    raise KeyboardInterrupt\n", "/l/", "<b>")
+    assert status == INTERRUPTED
+
+
+def test_a_stop_while_pytest_is_still_being_imported_is_interrupted(monkeypatch):
+    # Stop can land before pytest.main runs (importing pytest takes most of a first run).
+    real_import = builtins.__import__
+
+    def interrupted_import(name, *args, **kwargs):
+        if name == "pytest":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted_import)
+    status, report = run_tests(TESTS, "/lesson/", "<code block 2>")
+    assert status == INTERRUPTED
+    assert json.loads(report)["tests"] == []
