@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 # Material 9.8 prints an end-of-life banner on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup build serve dev test test-fast lint notebook chromium bench
+.PHONY: help setup build serve dev test test-fast lint notebook chromium java bench
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ node_modules/.installed: package.json package-lock.json
 chromium: ## Install Debian's Chromium for the browser tests (when missing)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+java: ## Install a Java runtime for the HTML validator (when missing)
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+
 build: setup ## Build the complete site into site/
 	$(VENV)/mkdocs build --strict
 
@@ -49,10 +52,10 @@ serve: build ## Build, then serve the site at http://127.0.0.1:8000
 dev: setup ## Live-reloading server for writing content (http://127.0.0.1:8000)
 	$(VENV)/mkdocs serve --strict
 
-test: setup chromium lint ## Run every test: lint, snippets, hooks, notebook, built site, browser
+test: setup chromium java lint ## Run every test: lint, snippets, hooks, notebook, built site, browser
 	$(VENV)/pytest
 
-test-fast: setup lint ## Everything but the browser: lint, snippets, hooks, built site (< 90 s)
+test-fast: setup java lint ## Everything but the browser: lint, snippets, hooks, built site (< 90 s)
 	$(VENV)/pytest -m "not browser"
 
 lint: setup ## Lint Python: snippets, hooks, tests, scripts

@@ -16,6 +16,13 @@ import re
 from pathlib import Path
 
 INLINE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
+# mkdocs-jupyter's copy button: a <clipboard-copy> element whose script this site does not load
+# (its markup is also invalid: an attribute named ","), and the hidden text it would copy.
+COPY_BUTTON = re.compile(
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
+    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
+    re.S,
+)
 MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>", re.S)
 MATH = re.compile(r"\$[^$\n]+\$|\\\(|\\\[")
 
@@ -38,7 +45,7 @@ def on_files(files, config):
 
 def trimmed(html, is_notebook):
     if is_notebook:
-        html = INLINE_STYLE.sub("", html)
+        html = COPY_BUTTON.sub("", INLINE_STYLE.sub("", html))
     if not site_has_math:
         html = MATHJAX_LOADER.sub("", html)
     return html

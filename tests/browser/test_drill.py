@@ -162,6 +162,20 @@ def test_a_mock_interview_ends_with_weak_topics_linking_to_the_lesson(drill, sit
     assert link.get_attribute("href") in lessons
 
 
+def test_the_mastery_table_reads_as_a_table(drill):
+    # Its cells ran together ("CardsMastered") when no style reached the table.
+    headers = drill.locator("table.drill-mastery thead th")
+    expect(headers).to_have_text(["Topic", "Cards", "Mastered"])
+    text_gaps = drill.evaluate(
+        """() => [...document.querySelectorAll("table.drill-mastery thead th")].map((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          return range.getBoundingClientRect();
+        }).map((r, i, all) => (i ? r.left - all[i - 1].right : null)).slice(1)"""
+    )
+    assert min(text_gaps) >= 8, text_gaps  # pixels between one header's text and the next
+
+
 def test_filters_limit_a_session_to_a_topic(drill, cards):
     tags = sorted({tag for card in cards for tag in card["tags"]})
     tag = min(tags, key=lambda t: sum(t in card["tags"] for card in cards))  # the rarest

@@ -42,6 +42,43 @@ def test_diagrams_render_from_the_self_hosted_mermaid_as_they_near_the_view(page
     assert page.requests.foreign() == []
 
 
+PHONE = {"width": 390, "height": 844}
+MERMAID_FONT_PX = 16  # Mermaid draws its labels at 16 px, then the SVG is scaled to its box
+LEGIBLE_PX = 12
+
+
+def drawn_diagrams(page):
+    """(diagram kind, drawn width, shown width) of each rendered diagram. Material draws them in
+    a closed shadow root, which only the DevTools protocol can look into."""
+    cdp = page.context.new_cdp_session(page)
+    found = []
+
+    def walk(node):
+        flat = node.get("attributes", [])
+        attributes = dict(zip(flat[::2], flat[1::2], strict=True))
+        if node.get("nodeName") == "svg" and "aria-roledescription" in attributes:
+            shown = cdp.send("DOM.getBoxModel", {"nodeId": node["nodeId"]})["model"]["width"]
+            drawn = float(attributes["viewBox"].split()[2])
+            found.append((attributes["aria-roledescription"], drawn, shown))
+        for child in node.get("children", []) + node.get("shadowRoots", []):
+            walk(child)
+
+    walk(cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"])
+    return found
+
+
+def test_diagram_text_stays_legible_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + LESSON, wait_until="networkidle")
+    scroll_through_diagrams(page)
+    diagrams = drawn_diagrams(page)
+    assert len(diagrams) == DIAGRAMS
+    text_px = [round(MERMAID_FONT_PX * shown / drawn, 1) for _, drawn, shown in diagrams]
+    context.close()
+    assert min(text_px) >= LEGIBLE_PX, text_px
+
+
 def test_pages_without_diagrams_do_not_download_mermaid(page, site_url):
     page.goto(site_url, wait_until="networkidle")
     assert mermaid_requests(page) == []

@@ -142,6 +142,31 @@ def html_pages(site):
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
+# Markdown that did not render: a block or admonition opener, a fence, a table row.
+RAW_MARKDOWN = re.compile(r"^\s*(\?\?\?\+? |!!! |/// |:::|```|~~~|\|\s*-{3,}\s*\|)", re.M)
+
+
+def article_text(soup):
+    """The text a reader reads: the article, outside code listings."""
+    article = soup.find("article")
+    for listing in article.find_all(["pre", "code"]):
+        listing.extract()
+    return article.get_text("\n")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.source)
+def test_no_page_shows_markdown_syntax_as_text(built_site, page):
+    html = (built_site / page.url / "index.html").read_text(encoding="utf-8")
+    text = article_text(BeautifulSoup(html, "html.parser"))
+    assert RAW_MARKDOWN.findall(text) == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.source)
+def test_no_paragraph_is_a_lone_quote_mark(built_site, page):
+    paragraphs = read_html(built_site, page.url + "index.html").select("article p")
+    assert [p for p in paragraphs if p.get_text(strip=True) in {'"', "'", "\u201d", "\u201c"}] == []
+
+
 def test_no_mis_encoded_characters(built_site):
     bad = {
         page: MOJIBAKE.findall((built_site / page).read_text(encoding="utf-8"))
@@ -236,12 +261,18 @@ def test_notebook_page_ships_without_jupyterlabs_inline_css(built_site):
     assert page.stat().st_size < 150_000  # was 660 KB with mkdocs-jupyter's inlined CSS
 
 
-@pytest.mark.parametrize(
-    "selector", ["div.md-search[role=dialog]", "div.md-progress[role=progressbar]"]
-)
-def test_materials_dialog_and_progress_bar_have_accessible_names(built_site, selector):
+def test_materials_search_is_named_and_its_progress_stripe_hidden_from_screen_readers(built_site):
     for page in html_pages(built_site):
-        assert read_html(built_site, page).select_one(selector).get("aria-label"), page
+        soup = read_html(built_site, page)
+        assert soup.select_one("div.md-search[role=dialog]").get("aria-label") == "Search", page
+        assert soup.select_one("div.md-progress").get("aria-hidden") == "true", page
+
+
+def test_every_code_listing_can_be_scrolled_by_keyboard(built_site):
+    # Long lines scroll; a scrolling region must be focusable (axe: scrollable-region-focusable).
+    for page in html_pages(built_site):
+        listings = read_html(built_site, page).select("pre > code, .jupyter-wrapper pre")
+        assert all(listing.get("tabindex") == "0" for listing in listings), page
 
 
 def test_no_script_holds_up_the_first_paint(built_site):

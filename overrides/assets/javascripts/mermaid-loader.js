@@ -41,15 +41,31 @@
     const source = Object.assign(document.createElement("pre"), { textContent: text });
     return `<p>Diagram unavailable (offline?). Its source:</p>${source.outerHTML}`;
   };
+  // A diagram is scaled down to its box's width. On a phone a wide flowchart would shrink its
+  // text below legibility (the "Use Both" chart: about 5 px on a 390 px screen), so a flowchart
+  // that would be drawn at under MIN_SCALE is drawn turned (left-right <-> top-bottom) if that
+  // makes it narrower: its steps then stack down the screen instead.
+  const MIN_SCALE = 0.75;
+  const DIRECTION = /^(\s*(?:flowchart|graph)\s+)(LR|RL|TB|TD|BT)\b/m;
+  const turned = (text) =>
+    text.replace(DIRECTION, (_, start, direction) => start + (/LR|RL/.test(direction) ? "TB" : "LR"));
+  const drawnWidth = (svg) => Number(/viewBox="[-\d.]+ [-\d.]+ ([\d.]+)/.exec(svg)?.[1] ?? 0);
+  const fitted = async (m, id, text, available) => {
+    const drawn = await m.render(id, text);
+    if (!DIRECTION.test(text) || drawnWidth(drawn.svg) * MIN_SCALE <= available) return drawn;
+    const other = await m.render(`${id}-turned`, turned(text));
+    return drawnWidth(other.svg) < drawnWidth(drawn.svg) ? other : drawn;
+  };
   window.mermaid = {
     initialize(options) {
       config = options;
     },
     async render(id, text) {
-      await nearViewport(sourceOf(text));
+      const source = sourceOf(text);
+      await nearViewport(source);
       await pythonSettled;
       try {
-        return await (await loadMermaid()).render(id, text);
+        return await fitted(await loadMermaid(), id, text, source?.clientWidth ?? Infinity);
       } catch {
         mermaidModule = undefined; // try again on the next page, when back online
         return { svg: unavailable(text) };

@@ -83,7 +83,9 @@ export function createEditor({ parent, code, label, describedBy, onRun, onChange
         materialTheme,
         // Tab indents; Escape then Tab moves focus on (CodeMirror's built-in escape hatch).
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": describedBy }),
+        // tabindex: the editor scrolls sideways on long lines, and keyboard users (and axe) must
+        // find a focusable element inside the scrolling region.
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": describedBy, tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(view.state.doc.toString());
         }),

@@ -1,0 +1,141 @@
+"""axe-core (the engine behind Lighthouse's accessibility audit, from npm) over every page of the
+navigation, in the light and the dark palette, at rest and in the states a reader brings about:
+after Run and Run tests, a drill review with its answer shown, a mock interview. Any serious or
+critical violation fails, listed with the elements at fault. Buttons are also checked while
+hovered and while focused, where Material's own colours change."""
+
+from pathlib import Path
+
+import pytest
+from course_content import drill_page, nav_pages
+from lesson_page import FIRST_TEST_BLOCK, block, open_lesson, run, run_tests
+from playwright.sync_api import expect
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PALETTES = ["light", "dark"]
+BLOCKING = {"serious", "critical"}
+
+RUN_AXE = """async (selector) => {
+  const context = selector ? document.querySelectorAll(selector) : document;
+  const results = await axe.run(context, { resultTypes: ["violations"] });
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`).slice(0, 5),
+  }));
+}"""
+
+
+@pytest.fixture
+def audited(page):
+    """The page fixture with axe-core injected into every document it loads."""
+    page.add_init_script(path=str(AXE))
+    return page
+
+
+def open_in_palette(page, url, palette):
+    page.emulate_media(color_scheme=palette)
+    page.goto(url)
+    scheme = "slate" if palette == "dark" else "default"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
+# Transitions caught half-way (Material fades its header title on scroll) are not what a
+# reader sees once the page is still.
+SETTLED = "() => document.getAnimations().every((animation) => animation.playState !== 'running')"
+
+
+def blocking_violations(page, selector=None):
+    page.wait_for_function(SETTLED)
+    found = page.evaluate(RUN_AXE, selector)
+    return [violation for violation in found if violation["impact"] in BLOCKING]
+
+
+def report(violations):
+    """One paragraph per violation: rule, impact, and the elements at fault."""
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations
+    )
+
+
+def assert_no_blocking_violations(page):
+    violations = blocking_violations(page)
+    assert violations == [], report(violations)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("nav_page", nav_pages(), ids=lambda page: page.source)
+def test_every_page_has_no_serious_violation(audited, site_url, nav_page, palette):
+    open_in_palette(audited, site_url + nav_page.url, palette)
+    audited.wait_for_load_state("networkidle")
+    assert_no_blocking_violations(audited)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_the_lesson_after_run_and_run_tests_has_no_serious_violation(audited, site_url, palette):
+    open_in_palette(audited, site_url, palette)
+    open_lesson(audited, site_url)
+    run(block(audited, 1))
+    run_tests(block(audited, FIRST_TEST_BLOCK))
+    assert_no_blocking_violations(audited)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_a_drill_review_and_a_mock_interview_have_no_serious_violation(
+    audited, site_url, palette
+):
+    open_in_palette(audited, site_url + drill_page().url, palette)
+    audited.get_by_role("button", name="Review due cards").click()
+    audited.get_by_role("button", name="Show answer").click()
+    expect(audited.locator(".drill-grades")).to_be_visible()
+    assert_no_blocking_violations(audited)
+    audited.goto(site_url + drill_page().url)
+    audited.get_by_role("button", name="Start mock interview").click()
+    expect(audited.locator(".drill-timer")).to_be_visible()
+    assert_no_blocking_violations(audited)
+
+
+# One button of each look: its classes decide its colours.
+BUTTON_LOOKS = """() => {
+  const seen = new Map();
+  for (const button of document.querySelectorAll("article button, article .md-button")) {
+    const look = button.tagName + "." + [...button.classList].sort().join(".");
+    if (!seen.has(look) && button.checkVisibility() && !button.disabled) seen.set(look, button);
+  }
+  return [...seen.values()].map((button, index) => {
+    button.dataset.look = String(index);
+    return `[data-look="${index}"]`;
+  });
+}"""
+
+
+def contrast_problems(page, selector):
+    page.wait_for_function(SETTLED)
+    found = page.evaluate(RUN_AXE, selector)
+    return [v for v in found if v["id"] == "color-contrast"]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("where", ["lesson", "drill"])
+def test_buttons_keep_their_contrast_when_hovered_and_focused(audited, site_url, palette, where):
+    url = site_url + (drill_page().url if where == "drill" else "")
+    open_in_palette(audited, url, palette)
+    if where == "lesson":
+        open_lesson(audited, site_url)
+        run_tests(block(audited, FIRST_TEST_BLOCK))  # shows every control of a block
+    else:
+        expect(audited.locator(".drill-due")).to_be_visible()
+    audited.keyboard.press("Tab")  # keyboard focus, so that :focus-visible applies below
+    problems = {}
+    for selector in audited.evaluate(BUTTON_LOOKS):
+        button = audited.locator(selector)
+        button.scroll_into_view_if_needed()
+        button.hover()
+        problems[f"{selector} hovered"] = contrast_problems(audited, selector)
+        audited.mouse.move(0, 0)
+        button.focus()
+        problems[f"{selector} focused"] = contrast_problems(audited, selector)
+        button.blur()
+    failing = {state: found for state, found in problems.items() if found}
+    assert failing == {}, "\n".join(f"{state}: {report(found)}" for state, found in failing.items())
