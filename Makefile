@@ -49,14 +49,14 @@ build: setup ## Build the complete site into site/
 serve: build ## Build, then serve the site at http://127.0.0.1:8000
 	$(VENV)/python scripts/serve_site.py site --port 8000
 
-dev: setup ## Live-reloading server for writing content (http://127.0.0.1:8000)
-	$(VENV)/mkdocs serve --strict
+dev: setup ## Live-reloading server for writing content, rebuilt on any source change (http://127.0.0.1:8000)
+	$(VENV)/python scripts/dev_server.py
 
 test: setup chromium java lint ## Run every test: lint, snippets, hooks, notebook, built site, browser
 	$(VENV)/pytest
 
-test-fast: setup java lint ## Everything but the browser: lint, snippets, hooks, built site (< 90 s)
-	$(VENV)/pytest -m "not browser"
+test-fast: setup java lint ## Lint, snippets, hooks and the built site, no browser (< 90 s)
+	$(VENV)/pytest -m "not browser and not slow"
 
 lint: setup ## Lint Python: snippets, hooks, tests, scripts
 	$(VENV)/ruff check snippets overrides tests scripts

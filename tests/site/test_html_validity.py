@@ -18,9 +18,9 @@ def test_every_page_is_valid_html(built_site):
          str(built_site)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
-    report = result.stderr[result.stderr.find("{") :]  # Java may print a warning first
-    assert report, f"the validator printed no report:\n{result.stdout}\n{result.stderr}"
-    messages = json.loads(report)["messages"]
+    start = result.stderr.find("{")  # Java may print a warning first
+    assert start >= 0, f"the validator printed no report:\n{result.stdout}\n{result.stderr}"
+    messages = json.loads(result.stderr[start:])["messages"]
     errors = [
         f"{m['url'].split(str(built_site), 1)[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages

@@ -1,0 +1,115 @@
+"""A contributor grows the course the way docs/contributing.md says, and no test needs an edit.
+
+A scratch copy of the course gets a Lesson 3: a page in the nav, a runnable snippet with two
+tests and its `# prints:` line, and an interview card. Then the checks that follow the content
+(built site, snippets, Pyodide parity, pages without JavaScript, the drill, every runnable block
+in the browser) run unchanged against the copy (COURSE_PROJECT points tests/course_content.py at
+it), with the new snippet's own tests.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+ROOT = Path(__file__).resolve().parents[1]
+
+LESSON_3_PAGE = """---
+description: The lifecycle of an ML system, from data to monitoring.
+---
+
+# Lesson 3: ML System Lifecycle
+
+Every ML system goes through the same stages.
+
+```python {.runnable}
+--8<-- "lessons/ml_system_lifecycle/test_lifecycle.py:example"
+```
+
+/// details | Q: "What are the stages of an ML system's lifecycle?"
+    type: question
+    attrs: {id: card-lifecycle-stages, data-difficulty: easy, data-tags: "lifecycle"}
+
+Data, training, deployment and monitoring, and back to data when the model degrades.
+///
+"""
+
+LESSON_3_SNIPPET = '''"""Lesson 3: the lifecycle stages, in order."""
+
+# --8<-- [start:example]
+STAGES = ["data", "train", "deploy", "monitor"]
+
+
+def test_training_comes_after_data():
+    assert STAGES.index("train") > STAGES.index("data")
+
+
+def test_monitoring_comes_last():
+    assert STAGES[-1] == "monitor"
+
+
+if __name__ == "__main__":
+    test_training_comes_after_data()
+    test_monitoring_comes_last()
+    print(" -> ".join(STAGES))
+# --8<-- [end:example]
+# prints: data -> train -> deploy -> monitor
+'''
+
+NAV_ENTRY = '      - "Lesson 2: MLOps vs DevOps": lessons/mlops-vs-devops.md\n'
+
+# The checks that would pin today's content if they did not read it from the sources.
+CONTENT_CHECKS = [
+    "tests/site",
+    "tests/snippets",
+    "tests/pyodide/test_snippet_parity.py",
+    "tests/browser/test_without_javascript.py",
+    "tests/browser/test_drill.py",
+    "tests/browser/test_runnable_blocks.py::test_every_block_runs_and_prints_what_its_snippet_says",
+    "tests/browser/test_runnable_blocks.py::test_only_blocks_with_tests_offer_run_tests",
+    "tests/browser/test_runnable_blocks.py::test_every_test_block_passes_its_tests",
+]
+
+
+def add_lesson_3(project):
+    """Exactly the steps of the contributing page: page, nav entry, snippet, card."""
+    (project / "docs/lessons/ml-system-lifecycle.md").write_text(LESSON_3_PAGE, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert NAV_ENTRY in text
+    lesson_3 = '      - "Lesson 3: ML System Lifecycle": lessons/ml-system-lifecycle.md\n'
+    config.write_text(text.replace(NAV_ENTRY, NAV_ENTRY + lesson_3), encoding="utf-8")
+    snippets = project / "snippets/lessons/ml_system_lifecycle"
+    snippets.mkdir()
+    (snippets / "test_lifecycle.py").write_text(LESSON_3_SNIPPET, encoding="utf-8")
+    return snippets
+
+
+def test_a_new_lesson_passes_the_content_checks_without_a_test_edit(project_copy):
+    project = project_copy()
+    new_snippets = add_lesson_3(project)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", *CONTENT_CHECKS,
+         str(new_snippets)],
+        cwd=ROOT,
+        env={**os.environ, "COURSE_PROJECT": str(project)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    # The new lesson itself was checked, not only the old one.
+    passed = [line.split(" PASSED")[0] for line in result.stdout.splitlines() if " PASSED" in line]
+    for check in [
+        "test_every_block_runs_and_prints_what_its_snippet_says[lessons/ml-system-lifecycle.md]",
+        "test_every_test_block_passes_its_tests[lessons/ml-system-lifecycle.md]",
+        "test_every_page_shows_each_card_written_in_its_source[lessons/ml-system-lifecycle.md]",
+        "test_every_runnable_section_says_what_it_prints[lessons/ml-system-lifecycle.md#1]",
+        "test_lifecycle.py::test_monitoring_comes_last",
+    ]:
+        assert any(line.endswith(check) for line in passed), f"{check} did not pass:\n" + (
+            "\n".join(passed)
+        )
