@@ -22,6 +22,8 @@ def test_page_requests_nothing_from_another_origin(page, site_url, nav_page):
 
 def scroll_through_diagrams(page, count=DIAGRAMS):
     """Scroll to each diagram in turn, as a reader would; each renders as it nears the view."""
+    # After an instant navigation the address changes before the new content is swapped in.
+    expect(page.locator(".mermaid")).to_have_count(count)
     for index in range(count):
         # In one step in the page: the element is replaced when its diagram renders.
         page.evaluate("n => document.querySelectorAll('.mermaid')[n].scrollIntoView()", index)
