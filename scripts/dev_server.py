@@ -8,6 +8,7 @@ reloads itself once the new server answers (MkDocs' livereload reconnects).
 """
 
 import argparse
+import signal
 import subprocess
 import sys
 import time
@@ -31,6 +32,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve at")
     args = parser.parse_args()
+    # Stopped by a signal (a test, a process manager), stop the server too, not only on Ctrl+C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = serve(args.dev_addr)
     seen = hooks_state(HOOKS)
     try:

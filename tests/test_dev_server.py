@@ -61,6 +61,7 @@ def dev_server(project_copy):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert wait_until(lambda: fetch(url) == "", timeout=10), "mkdocs serve outlived dev_server.py"
 
 
 def test_make_dev_rebuilds_on_every_kind_of_source_change(dev_server):
