@@ -1,14 +1,20 @@
 """How the in-page Python worker runs a reader's block and its tests.
 
-Called by overrides/assets/javascripts/python/python-worker.js (in Pyodide), and unit-tested
-under CPython by tests/mlops_lab/test_page_runner.py. Not for readers' code.
+Called by overrides/assets/javascripts/python/python-worker.js (in Pyodide), by the build to
+draw a page's charts for readers without JavaScript (``python -m mlops_lab.page_runner``, see
+``main``), and unit-tested under CPython by tests/mlops_lab/test_page_runner.py. Not for
+readers' code.
 
 Each call returns ``(status, detail)``: status is one of RUN_STATUSES; detail is the traceback
-trimmed to the reader's code (run_block) or a JSON test report (run_tests).
+trimmed to the reader's code (run_block) or a JSON test report (run_tests). What a block
+displays (its last expression, or show()) goes to mlops_lab.display's sink as it happens.
 """
 
+import ast
 import builtins
+import contextlib
 import importlib
+import io
 import json
 import linecache
 import os
@@ -17,6 +23,8 @@ import re
 import sys
 import time
 import traceback
+
+from mlops_lab import display
 
 OK, ERROR, INTERRUPTED, OUT_OF_MEMORY = "ok", "error", "interrupted", "out-of-memory"
 RUN_STATUSES = (OK, ERROR, INTERRUPTED, OUT_OF_MEMORY)
@@ -40,7 +48,10 @@ def run_block(code, namespace, filename):
     scope = _namespaces.setdefault(namespace, {"__name__": "__main__", "__builtins__": builtins})
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     try:
-        exec(compile(code, filename, "exec"), scope)
+        body, last_expression = split_last_expression(code, filename)
+        exec(body, scope)
+        if last_expression is not None:
+            show_if_displayable(eval(last_expression, scope))
     except KeyboardInterrupt:
         return INTERRUPTED, STOPPED_BY_THE_READER
     except SystemExit as error:
@@ -57,6 +68,23 @@ def run_block(code, namespace, filename):
         sys.stdout.flush()
         sys.stderr.flush()
     return OK, ""
+
+
+def split_last_expression(code, filename):
+    """The code compiled without its last statement, and that statement compiled as an
+    expression when it is one (as in a notebook, its value may be displayed)."""
+    tree = ast.parse(code, filename)
+    if not (tree.body and isinstance(tree.body[-1], ast.Expr)):
+        return compile(tree, filename, "exec"), None
+    last = ast.Expression(tree.body.pop().value)
+    return compile(tree, filename, "exec"), compile(last, filename, "eval")
+
+
+def show_if_displayable(value):
+    """A last expression is displayed when it has a picture or a table; plain values are not
+    echoed, so a block prints what it prints as a script would."""
+    if value is not None and display.display_item(value) is not None:
+        display.show(value)
 
 
 def trimmed_traceback(error, filename):
@@ -158,7 +186,34 @@ def forget_module_of(path):
     importlib.invalidate_caches()
 
 
-def install():
-    """Set up the interpreter for in-page runs (once, when the worker starts)."""
+def install(post_display=None):
+    """Set up the interpreter for in-page runs (once, when the worker starts). Displays go to
+    `post_display(json_text)`."""
     builtins.input = no_keyboard_input
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # see PYTEST_ARGS
+    if post_display is not None:
+        display.set_sink(lambda item: post_display(json.dumps(item)))
+
+
+def render_page(blocks):
+    """Run a page's blocks in order, as the page would, and collect what each displays:
+    [{"status", "traceback", "displays": [item, ...]}, ...] for [{"code", "filename"}, ...]."""
+    results = []
+    namespace = "build"
+    for block in blocks:
+        displays = []
+        display.set_sink(displays.append)
+        with contextlib.redirect_stdout(io.StringIO()):
+            status, detail = run_block(block["code"], namespace, block["filename"])
+        results.append({"status": status, "traceback": detail, "displays": displays})
+    display.set_sink(None)
+    return results
+
+
+def main():
+    """The build's way in: a page's blocks as JSON on stdin, what they display on stdout."""
+    print(json.dumps(render_page(json.load(sys.stdin))))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from mlops_lab import page_runner
+from mlops_lab import display, page_runner
 from mlops_lab.page_runner import (
     ERROR,
     INTERRUPTED,
@@ -89,7 +89,7 @@ def test_run_tests_reports_each_test_and_a_summary():
 
 RERUN_AFTER_AN_EDIT = f"""
 import pathlib
-from mlops_lab import page_runner
+from mlops_lab import display, page_runner
 page_runner.BLOCKS_FOLDER = pathlib.Path({{folder!r}})
 page_runner.run_tests({TESTS!r}, "/lesson/", "<code block 2>")
 edited = {TESTS.replace("== 5", "== 4")!r}  # same length: a stale module would look current
@@ -123,3 +123,26 @@ def test_a_stop_while_pytest_is_still_being_imported_is_interrupted(monkeypatch)
     status, report = run_tests(TESTS, "/lesson/", "<code block 2>")
     assert status == INTERRUPTED
     assert json.loads(report)["tests"] == []
+
+
+CHART = "import pygal\nchart = pygal.Bar(title='Weekly reviews')\nchart.add('reviews', [120, 80])\n"
+
+
+def test_a_last_expression_with_a_picture_is_displayed_and_a_plain_value_is_not(monkeypatch):
+    shown = []
+    monkeypatch.setattr(display, "_sink", shown.append)
+    assert run_block(CHART + "chart", "/lab/", "<code block 1>") == (OK, "")
+    assert run_block("41 + 1", "/lab/", "<code block 2>") == (OK, "")
+    assert [item["alt"] for item in shown] == ["Weekly reviews"]
+
+
+def test_the_build_runs_a_pages_blocks_in_order_and_collects_what_each_displays(capsys):
+    results = page_runner.render_page([
+        {"code": CHART + "print('drawn')", "filename": "<code block 1>"},
+        {"code": "chart", "filename": "<code block 2>"},
+        {"code": "1 / 0", "filename": "<code block 3>"},
+    ])  # fmt: skip
+    assert [r["status"] for r in results] == [OK, OK, ERROR]
+    assert [len(r["displays"]) for r in results] == [0, 1, 0]
+    assert results[2]["traceback"].endswith("ZeroDivisionError: division by zero\n")
+    assert capsys.readouterr().out == ""  # what blocks print is not the build's output

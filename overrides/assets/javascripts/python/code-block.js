@@ -6,6 +6,7 @@
 // article (1,600 elements on the lesson), while changes inside the block stay inside it.
 
 import { button, element } from "../dom.js";
+import { displayFigure } from "./displays.js";
 import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
@@ -93,9 +94,14 @@ class CodeBlock {
     this.status = element("p", { class: "runnable-status", role: "status" });
     this.testResults = element("ul", { class: "runnable-tests", "aria-label": `Test results of code block ${this.number}`, hidden: "" });
     this.output = element("pre", { class: "runnable-output", "aria-label": `Output of code block ${this.number}`, hidden: "" });
+    this.displays = element("div", { class: "runnable-displays", hidden: "" });
+    this.displayUrls = [];
+    // What the build drew for this block (readers without JavaScript see it): stays until a run.
+    const next = this.root.nextElementSibling;
+    this.builtDisplays = next?.matches(".block-displays") ? next : undefined;
     // Until its editor exists, the page's own highlighted code stands in for it.
     this.editorParent.append(this.staticCode);
-    this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output);
+    this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output, this.displays);
     this.root.classList.add("runnable-block");
     this.root.dataset.state = "idle";
     this.pendingCode = loadEdit(this.storageKey) ?? this.original;
@@ -133,6 +139,8 @@ class CodeBlock {
 
   unmount() {
     this.editor?.destroy();
+    this.forgetDisplays();
+    if (this.builtDisplays) this.builtDisplays.hidden = false;
     this.staticCode.hidden = false;
     this.root.replaceChildren(this.staticCode);
     this.root.classList.remove("runnable-block");
@@ -180,6 +188,7 @@ class CodeBlock {
           this.root.dataset.phase = "started"; // the code itself now runs
         },
         onOutput: (stream, text) => this.write(stream, text),
+        onDisplay: (item) => this.showDisplay(item),
       });
     } catch (error) {
       return { status: STATUS.failed, message: error.message };
@@ -205,6 +214,7 @@ class CodeBlock {
   report(result, code, summary) {
     const seconds = formatDuration(result.durationMs);
     if (result.droppedLines) this.write("notice", `… ${plural(result.droppedLines, "more line")}\n`);
+    if (result.droppedDisplays) this.write("notice", `… ${plural(result.droppedDisplays, "more chart")} not shown\n`);
     if (result.traceback) this.write("traceback", result.traceback);
     switch (result.status) {
       case STATUS.ok:
@@ -264,16 +274,32 @@ class CodeBlock {
   clearOutput() {
     this.output.replaceChildren();
     this.output.hidden = true;
+    this.forgetDisplays();
+    if (this.builtDisplays) this.builtDisplays.hidden = true; // this run's own replace them
     this.testResults.replaceChildren();
     this.testResults.hidden = true;
   }
 
-  // Output is always text (textContent), never HTML. Consecutive text of one stream is merged.
+  // Output is always text, never HTML. Text of one stream in a row goes into one span, as
+  // text nodes appended one by one (cheap however many lines stream in).
   write(stream, text) {
     const last = this.output.lastElementChild;
-    if (last?.dataset.stream === stream) last.textContent += text;
+    if (last?.dataset.stream === stream) last.append(text);
     else this.output.append(element("span", { "data-stream": stream }, text));
     this.output.hidden = false;
+  }
+
+  showDisplay(item) {
+    const { figure, urls } = displayFigure(item);
+    this.displayUrls.push(...urls);
+    this.displays.append(figure);
+    this.displays.hidden = false;
+  }
+
+  forgetDisplays() {
+    this.displayUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+    this.displays.replaceChildren();
+    this.displays.hidden = true;
   }
 }
 

@@ -10,7 +10,8 @@ export const MESSAGE = Object.freeze({
   ready: "ready", // worker → page: Python is ready
   initError: "init-error", // worker → page: Python could not start
   started: "started", // worker → page: the run's packages are loaded and its code now runs
-  output: "output", // worker → page: text the run printed
+  output: "output", // worker → page: text the run printed, as it is printed
+  display: "display", // worker → page: a chart or table the run displayed
   done: "done", // worker → page: the run ended
 });
 

@@ -52,7 +52,7 @@ export function onProgress(listener) {
 
 /**
  * Run code in a namespace; onStarted() is called once its packages are loaded and the code
- * runs, onOutput(stream, text) as output arrives.
+ * runs, onOutput(stream, text) as output arrives, onDisplay(item) for each chart or table.
  * Resolves with {status, traceback, durationMs, droppedLines, restart?}; status is one of
  * STATUS (protocol.js) but "failed": "reset" means the session was replaced while this run
  * waited or ran. `restart` says why the session was replaced after this run (it ran out of
@@ -70,12 +70,12 @@ export function runTests(code, options) {
   return request(MESSAGE.test, code, options);
 }
 
-async function request(type, code, { namespace, filename, onStarted, onOutput }) {
+async function request(type, code, { namespace, filename, onStarted, onOutput, onDisplay }) {
   const stopsBefore = stopCount;
   await preload();
   if (stopCount !== stopsBefore) return { status: STATUS.interrupted, durationMs: 0, droppedLines: 0 };
   const worker = primary;
-  const listeners = { onStarted, onOutput };
+  const listeners = { onStarted, onOutput, onDisplay };
   const result = await worker.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, listeners);
   // The worker asks for a new session when its interpreter cannot go on (out of memory, crashed).
   if (result.restart && worker === primary) replacePrimary();
@@ -154,6 +154,9 @@ class PythonWorker {
         break;
       case MESSAGE.output:
         run?.onOutput(message.stream, message.text);
+        break;
+      case MESSAGE.display:
+        run?.onDisplay?.(message.item);
         break;
       case MESSAGE.done:
         this.finish(message.id, message);

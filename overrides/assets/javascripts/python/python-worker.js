@@ -4,8 +4,8 @@
 
 import { MESSAGE, STATUS } from "./protocol.js";
 
-const FLUSH_INTERVAL_MS = 50;
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
+const DISPLAY_LIMIT = 20; // charts and tables per run
 
 const RUNNER_MODULE = "mlops_lab.page_runner";
 const COURSE_PACKAGE = "mlops-lab";
@@ -48,7 +48,7 @@ async function init({ indexURL, lockFileURL, interruptBuffer }) {
     }
     await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
     runner = pyodide.pyimport(RUNNER_MODULE);
-    runner.install();
+    runner.install((json) => currentOutput?.display(JSON.parse(json)));
     postMessage({ type: MESSAGE.ready });
   } catch (error) {
     postMessage({ type: MESSAGE.initError, message: String(error?.message ?? error) });
@@ -92,13 +92,13 @@ async function execute({ id, code, lineLimit }, packages, body) {
       restart: "the Python runtime failed",
     };
   }
-  currentOutput.flush();
   postMessage({
     type: MESSAGE.done,
     id,
     ...result,
     durationMs: performance.now() - started,
     droppedLines: currentOutput.droppedLines,
+    droppedDisplays: currentOutput.droppedDisplays,
   });
   currentOutput = undefined;
 }
@@ -124,16 +124,18 @@ async function loadPackages(load) {
   return { status: STATUS.error, traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
 }
 
-// Sends output in batches and stops sending after `lineLimit` lines: a print loop of millions
-// of lines costs the page one message every 50 ms and a counter, never a flood of DOM work.
+// Sends output as it is written, so progress shows while Python computes: Python's stdout is
+// line-buffered, one write per line, and a worker running Python never gets to run a timer
+// that would flush a batch later. After `lineLimit` lines (or CHARACTER_LIMIT characters) it
+// only counts: a print loop of millions of lines costs the page at most `lineLimit` messages.
 class CappedOutput {
   constructor(id, lineLimit) {
     this.id = id;
     this.linesLeft = lineLimit;
     this.charactersLeft = CHARACTER_LIMIT;
     this.droppedLines = 0;
-    this.pending = [];
-    this.lastFlush = performance.now();
+    this.displaysLeft = DISPLAY_LIMIT;
+    this.droppedDisplays = 0;
   }
 
   write(stream, text) {
@@ -152,16 +154,16 @@ class CappedOutput {
       this.linesLeft = 0;
     }
     this.charactersLeft -= kept.length;
-    this.pending.push({ stream, text: kept });
-    if (performance.now() - this.lastFlush >= FLUSH_INTERVAL_MS) this.flush();
+    if (kept) postMessage({ type: MESSAGE.output, id: this.id, stream, text: kept });
   }
 
-  flush() {
-    for (const { stream, text } of mergeAdjacent(this.pending)) {
-      postMessage({ type: MESSAGE.output, id: this.id, stream, text });
+  display(item) {
+    if (this.displaysLeft > 0) {
+      this.displaysLeft -= 1;
+      postMessage({ type: MESSAGE.display, id: this.id, item });
+    } else {
+      this.droppedDisplays += 1;
     }
-    this.pending = [];
-    this.lastFlush = performance.now();
   }
 }
 
@@ -169,16 +171,6 @@ function countLines(text) {
   let count = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
   return count;
-}
-
-function mergeAdjacent(chunks) {
-  const merged = [];
-  for (const chunk of chunks) {
-    const last = merged.at(-1);
-    if (last?.stream === chunk.stream) last.text += chunk.text;
-    else merged.push({ ...chunk });
-  }
-  return merged;
 }
 
 // Pyodide downloads its runtime with fetch(). A file already in the HTTP cache is handed over
