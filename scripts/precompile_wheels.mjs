@@ -2,7 +2,7 @@
 // page imports them without compiling (`import pytest` in the page: ~770 ms -> ~330 ms).
 // The host Python cannot do this: its bytecode is for 3.13, Pyodide runs 3.14.
 //
-// Only modules that a pytest run and the course package actually import are compiled: pygments
+// Only modules that a pytest run, the course package and a first chart import are compiled: pygments
 // alone ships hundreds of lexers pytest never loads, and compiling them all would add ~8 MB.
 //
 // Usage: node precompile_wheels.mjs IN_DIR OUT_DIR
@@ -29,7 +29,8 @@ INSTALLED = pathlib.Path(next(path for path in sys.path if path.endswith("site-p
 EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def modules_used_by_a_test_run():
-    """Installed files (relative to site-packages) imported by a pytest run of a tiny test."""
+    """Installed files (relative to site-packages) imported by a pytest run of a tiny test,
+    the course package and a first chart."""
     import pytest
     test = pathlib.Path(tempfile.mkdtemp()) / "test_warm_up.py"
     test.write_text("def test_warm_up():\\n    assert 1 == 1\\n")
@@ -38,6 +39,10 @@ def modules_used_by_a_test_run():
         import mlops_lab
         for module in pkgutil.walk_packages(mlops_lab.__path__, "mlops_lab."):
             importlib.import_module(module.name)
+    if importlib.util.find_spec("pygal"):  # a first chart, drawn as the page draws it
+        import pygal
+        from mlops_lab.display import display_item
+        display_item(pygal.Line(title="warm-up"))
     files = {getattr(module, "__file__", None) for module in list(sys.modules.values())}
     return {pathlib.Path(f).relative_to(INSTALLED).as_posix()
             for f in files if f and f.startswith(str(INSTALLED)) and f.endswith(".py")}
