@@ -35,6 +35,8 @@ class SentimentModel:
         self.word_counts = word_counts  # {label: Counter(word -> count)}
         self.class_counts = class_counts  # {label: number of training documents}
         self.vocabulary = sorted(set().union(*word_counts.values()))
+        self._known = set(self.vocabulary)
+        self._closest = {}  # unknown token -> its close matches (difflib is slow; tokens repeat)
         self._totals = {label: sum(counts.values()) for label, counts in word_counts.items()}
 
     @classmethod
@@ -45,12 +47,16 @@ class SentimentModel:
         return cls(word_counts, Counter(labels))
 
     def _known_tokens(self, tokens):
-        known = set(self.vocabulary)
         for token in tokens:
-            if token in known:
+            if token in self._known:
                 yield token
             elif len(token) >= 4:
-                yield from get_close_matches(token, self.vocabulary, n=1, cutoff=0.8)
+                yield from self._closest_known(token)
+
+    def _closest_known(self, token):
+        if token not in self._closest:
+            self._closest[token] = get_close_matches(token, self.vocabulary, n=1, cutoff=0.8)
+        return self._closest[token]
 
     def _log_likelihood(self, label, tokens):
         size = len(self.vocabulary)
