@@ -20,7 +20,7 @@ from authoring_checks import blocks, code_fences
 from card_exports import CARDS_FILE
 from interview_cards import DRILL_ROOT
 from mkdocs.config import load_config
-from snippet_includes import INCLUDE
+from runnable_sources import runnable_block_sources
 
 PROJECT = Path(os.environ.get("COURSE_PROJECT") or Path(__file__).resolve().parents[1])
 DOCS = PROJECT / "docs"
@@ -86,22 +86,20 @@ class RunnableBlock:
         return len(DEFINES_TEST.findall(self.code))
 
 
+def snippet_base_paths():
+    return [
+        PROJECT / path for path in course_config()["mdx_configs"]["pymdownx.snippets"]["base_path"]
+    ]
+
+
 def runnable_blocks(page):
-    """The page's ```python {.runnable} blocks, in order."""
-    found = []
-    for fence in code_fences(page_lines(page)):
-        if "runnable" not in fence.classes:
-            continue
-        includes = [INCLUDE.match(line) for line in fence.body]
-        target = next((match["target"] for match in includes if match), None)
-        if target is None:
-            found.append(RunnableBlock(page, len(found) + 1, None, None, "\n".join(fence.body), ()))
-            continue
-        snippet, _, section = target.partition(":")
-        code = snippet_section(snippet, section)
-        expected = tuple(prints_lines(snippet, section))
-        found.append(RunnableBlock(page, len(found) + 1, snippet, section, code, expected))
-    return found
+    """The page's ```python {.runnable} blocks, in order, as the build reads them."""
+    text = (DOCS / page.source).read_text(encoding="utf-8")
+    return [
+        RunnableBlock(page, block.number, block.snippet, block.section, block.code,
+                      tuple(prints_lines(block.snippet, block.section)) if block.snippet else ())
+        for block in runnable_block_sources(text, snippet_base_paths())
+    ]  # fmt: skip
 
 
 def pages_with_runnable_blocks():
@@ -112,13 +110,13 @@ def snippet_text(snippet):
     return (SNIPPETS / snippet).read_text(encoding="utf-8")
 
 
-def snippet_section(snippet, section):
-    """What a page shows of `snippet:section` (the whole file without a section name)."""
-    text = snippet_text(snippet)
-    if not section:
-        return text
-    body = text.split(f"# --8<-- [start:{section}]\n", 1)[1]
-    return body.split(f"# --8<-- [end:{section}]", 1)[0]
+def example_files():
+    """Every example file under snippets/ (the support package mlops_lab aside)."""
+    return sorted(
+        path.relative_to(SNIPPETS).as_posix()
+        for path in SNIPPETS.rglob("*.py")
+        if path.relative_to(SNIPPETS).parts[0] != "mlops_lab"
+    )
 
 
 def prints_lines(snippet, section):
@@ -130,10 +128,6 @@ def prints_lines(snippet, section):
         if not match:
             break
         yield match["text"]
-
-
-def snippet_sections(snippet):
-    return re.findall(r"^# --8<-- \[start:([\w-]+)\]$", snippet_text(snippet), re.M)
 
 
 def question_card_ids_in_sources(page):

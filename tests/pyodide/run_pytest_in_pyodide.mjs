@@ -1,11 +1,12 @@
-// Runs pytest inside Pyodide under Node: the same npm `pyodide` runtime the site serves, and only
-// the wheels listed in the built site's lock file. Any download from the network is refused, so
+// Runs pytest inside Pyodide under Node: the same npm `pyodide` runtime the site serves, with
+// every wheel listed in the built site's lock file (pytest, pygal, the course package). Any download from the network is refused, so
 // a missing wheel is an error, never a CDN fetch.
 //
 // Usage: node run_pytest_in_pyodide.mjs LOCK_FILE TESTS_DIR OUT_DIR [PYTEST ARGS...]
 // TESTS_DIR is mounted at /tests (the working directory), OUT_DIR at /out (e.g. for --junitxml).
 // Exits with pytest's exit code.
 
+import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
 const [lockFile, testsDir, outDir, ...pytestArgs] = process.argv.slice(2);
@@ -18,10 +19,11 @@ globalThis.fetch = (resource, options) => {
 };
 
 const pyodide = await loadPyodide({ lockFileURL: lockFile });
+const served = Object.keys(JSON.parse(readFileSync(lockFile, "utf-8")).packages);
 const write = (stream) => ({ write: (bytes) => (stream.write(bytes), bytes.length) });
 pyodide.setStdout(write(process.stdout));
 pyodide.setStderr(write(process.stderr));
-await pyodide.loadPackage(["pytest", "mlops-lab"], { messageCallback: () => {} });
+await pyodide.loadPackage(served, { messageCallback: () => {} });
 pyodide.mountNodeFS("/tests", testsDir);
 pyodide.mountNodeFS("/out", outDir);
 pyodide.globals.set("pytest_args", pyodide.toPy(pytestArgs));

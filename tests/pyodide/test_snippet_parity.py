@@ -10,7 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from course_content import DEFINES_TEST, SNIPPETS
+from course_content import DEFINES_TEST, SNIPPETS, example_files
 from site_layout import PYODIDE_LOCK_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,10 +29,10 @@ def junit_outcomes(xml_file):
     return outcomes
 
 
-def run_cpython(tests_dir, out_dir, target):
+def run_cpython(tests_dir, out_dir, *targets):
     report = out_dir / "cpython.xml"
     subprocess.run(
-        [sys.executable, "-m", "pytest", *PYTEST_ARGS, f"--junitxml={report}", target],
+        [sys.executable, "-m", "pytest", *PYTEST_ARGS, f"--junitxml={report}", *targets],
         cwd=tests_dir,
         capture_output=True,
         timeout=300,
@@ -40,7 +40,7 @@ def run_cpython(tests_dir, out_dir, target):
     return junit_outcomes(report)
 
 
-def run_pyodide(site, tests_dir, out_dir, target):
+def run_pyodide(site, tests_dir, out_dir, *targets):
     lock = site / PYODIDE_LOCK_FILE
     result = subprocess.run(
         [
@@ -51,7 +51,7 @@ def run_pyodide(site, tests_dir, out_dir, target):
             out_dir,
             *PYTEST_ARGS,
             "--junitxml=/out/pyodide.xml",
-            target,
+            *targets,
         ],
         cwd=ROOT,
         capture_output=True,
@@ -78,10 +78,13 @@ def defined_tests(folder):
     return sum(len(DEFINES_TEST.findall(path.read_text())) for path in folder.rglob("test_*.py"))
 
 
+EXAMPLE_FOLDERS = sorted({example.split("/", 1)[0] for example in example_files()})
+
+
 def test_snippet_tests_have_the_same_outcomes_in_pyodide_as_in_cpython(built_site, tmp_path):
-    cpython = run_cpython(SNIPPETS, tmp_path, "lessons")
-    pyodide = run_pyodide(built_site, SNIPPETS, tmp_path, "lessons")
-    assert len(cpython) == defined_tests(SNIPPETS / "lessons")
+    cpython = run_cpython(SNIPPETS, tmp_path, *EXAMPLE_FOLDERS)
+    pyodide = run_pyodide(built_site, SNIPPETS, tmp_path, *EXAMPLE_FOLDERS)
+    assert len(cpython) == sum(defined_tests(SNIPPETS / folder) for folder in EXAMPLE_FOLDERS)
     assert set(cpython.values()) == {"passed"}
     differences = parity_report(cpython, pyodide)
     assert differences == [], "CPython/Pyodide parity report:\n" + "\n".join(differences)

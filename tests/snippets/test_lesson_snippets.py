@@ -1,4 +1,4 @@
-"""Every example in snippets/lessons/ runs alone, prints what it says, and is on a page.
+"""Every example in snippets/ (lessons, labs) runs alone, prints what it says, and is on a page.
 
 What a section prints is written in the snippet, right after the section's end marker
 (`# prints: <a line it prints>`), so a new example needs no edit here. The snippets' own tests are
@@ -16,6 +16,7 @@ from course_content import (
     PROJECT,
     SNIPPETS,
     course_config,
+    example_files,
     pages_with_runnable_blocks,
     runnable_blocks,
     snippet_text,
@@ -24,9 +25,7 @@ from snippet_includes import INCLUDE, find_broken_includes
 
 SNIPPETS_CONFIG = course_config()["mdx_configs"]["pymdownx.snippets"]
 BASE_PATHS = [PROJECT / path for path in SNIPPETS_CONFIG["base_path"]]
-EXAMPLES = sorted(
-    path.relative_to(SNIPPETS).as_posix() for path in SNIPPETS.glob("lessons/**/*.py")
-)
+EXAMPLES = example_files()
 RUNNABLE_WITH_SNIPPET = [
     block
     for page in pages_with_runnable_blocks()

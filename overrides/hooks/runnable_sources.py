@@ -1,0 +1,49 @@
+"""The code of a page's runnable blocks, read from its Markdown and the snippet sections it
+includes: what pymdownx.snippets puts into the page. Not a hook itself: static_displays.py
+runs this code at build time, and the tests read the course with it.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from authoring_checks import code_fences
+from snippet_includes import INCLUDE
+
+RUNNABLE = "runnable"  # the class of a ```python {.runnable} fence
+
+
+@dataclass(frozen=True)
+class BlockSource:
+    number: int  # 1-based, in page order, as the page numbers its blocks
+    snippet: str | None  # the included file (relative to a snippets base path), if any
+    section: str | None
+    code: str
+
+
+def runnable_block_sources(text, base_paths):
+    """Every ```python {.runnable} block of a page's Markdown `text`, in order."""
+    found = []
+    for fence in code_fences(text.splitlines()):
+        if RUNNABLE not in fence.classes:
+            continue
+        target = next((m["target"] for m in map(INCLUDE.match, fence.body) if m), None)
+        if target is None:
+            found.append(BlockSource(len(found) + 1, None, None, "\n".join(fence.body) + "\n"))
+            continue
+        snippet, _, section = target.partition(":")
+        code = section_text(find_snippet(snippet, base_paths), section)
+        found.append(BlockSource(len(found) + 1, snippet, section or None, code))
+    return found
+
+
+def find_snippet(snippet, base_paths):
+    return next(Path(base) / snippet for base in base_paths if (Path(base) / snippet).is_file())
+
+
+def section_text(path, section):
+    """The lines between `# --8<-- [start:section]` and `[end:section]` (the file without one)."""
+    text = Path(path).read_text(encoding="utf-8")
+    if not section:
+        return text
+    body = text.split(f"# --8<-- [start:{section}]\n", 1)[1]
+    return body.split(f"# --8<-- [end:{section}]", 1)[0]
