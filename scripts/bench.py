@@ -7,7 +7,9 @@ from the same files by the same server:
 
 - raw Pyodide: a page that only does `loadPyodide()` and `print()`;
 - raw Pyodide + pytest: the same, plus loading the site's wheels through its lock file,
-  `import pytest` and one `pytest.main` on the same test code as the lesson's block.
+  `import pytest` and one `pytest.main` on the same test code as the lesson's block;
+- raw Pyodide + pygal: the same runtime loading pygal and the course package, running the lab's
+  first two sections and showing the chart as an image, as the lab's second block does.
 
 Raw and ours are measured back to back in each repetition, so drift in machine load hits both.
 Not a test: it reports, it does not fail.
@@ -32,7 +34,7 @@ from playwright.sync_api import sync_playwright
 from serve_site import make_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overrides" / "hooks"))
-from site_layout import PYODIDE_DIR  # noqa: E402 - the build's paths live with the hooks
+from site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE  # noqa: E402 - paths live with the hooks
 
 SITE = Path("site")
 PORT = 8000  # the URL the site was built for (site_url), so instant navigation works
@@ -41,6 +43,11 @@ LESSON = BASE + "lessons/mlops-vs-devops/"
 PYTHON_FILES = f"/{PYODIDE_DIR}/"
 TEST_BLOCK = 2  # the lesson's traditional tests: test_add and test_api
 TEST_SNIPPET = Path("snippets/lessons/mlops_vs_devops/test_traditional.py")
+LAB = BASE + "labs/model-degradation/"
+CHART_BLOCK = 2  # the lab's accuracy chart (its Run first runs block 1, the simulation)
+LAB_SNIPPET = Path("snippets/labs/model_degradation/test_model_degradation.py")
+CHART_SECTIONS = ("simulate", "accuracy")
+CHARTING_WHEELS = ("pygal", "importlib-metadata", "zipp")
 # What Material itself loads on a page; whatever else a page without runnable blocks loads, this
 # project added (its stylesheet and scripts, whichever they are).
 MATERIAL_OWN = (
@@ -88,6 +95,30 @@ RAW_PYTEST_BODY = """
       "import pytest; pytest.main(['/tmp/test_block.py', '-q', '-p', 'no:cacheprovider'])");
 """
 
+RAW_CHART_PAGE = "bench-raw-chart.html"
+RAW_CHART_BODY = """
+    await pyodide.loadPackage(["pygal", "mlops-lab"]);
+    const svg = pyodide.runPython(CHART_CODE);
+    const image = document.createElement("img");
+    image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    output.append(image);
+"""
+
+# Records the click and when the first image in `target` has loaded, in page time.
+IMAGE_STOPWATCH = """target => {
+  window.__bench = {};
+  document.addEventListener("click", () => { window.__bench.click = performance.now(); },
+                            { capture: true });
+  new MutationObserver(() => {
+    const image = target.querySelector("img");
+    if (!image || !window.__bench.click || window.__bench.watching) return;
+    window.__bench.watching = true;
+    const loaded = () => { window.__bench.output = performance.now(); };
+    if (image.complete && image.naturalWidth) loaded();
+    else image.addEventListener("load", loaded, { once: true });
+  }).observe(target, { childList: true, subtree: true });
+}"""
+
 # Records the click and when the text of `target` first matches `pattern`, in page time.
 STOPWATCH = """(target, pattern) => {
   window.__bench = {};
@@ -112,6 +143,25 @@ def click_to_output(page, button, target, hover_ms=0, pattern=ANY_TEXT):
     button.click()
     page.wait_for_function("() => window.__bench.output", timeout=60_000)
     return page.evaluate("() => window.__bench.output - window.__bench.click")
+
+
+def click_to_image(page, button, target):
+    target.evaluate(IMAGE_STOPWATCH)
+    button.click()
+    page.wait_for_function("() => window.__bench.output", timeout=120_000)
+    return page.evaluate("() => window.__bench.output - window.__bench.click")
+
+
+def lab_chart(page):
+    page.goto(LAB, wait_until="networkidle")
+    block = lesson_block(page, CHART_BLOCK)
+    button = block.get_by_role("button", name="Run", exact=True)
+    return click_to_image(page, button, block.locator(".runnable-displays"))
+
+
+def raw_chart(page):
+    page.goto(BASE + RAW_CHART_PAGE, wait_until="networkidle")
+    return click_to_image(page, page.locator("#run"), page.locator("#output"))
 
 
 def lesson_block(page, number):
@@ -222,7 +272,8 @@ def added_weight_without_blocks(browser):
 
 
 MEASURES = ["raw_cold", "ours_cold", "ours_cold_hover", "second_run", "after_navigation",
-            "raw_warm", "ours_warm", "raw_tests", "ours_tests", "tests_rerun"]  # fmt: skip
+            "raw_warm", "ours_warm", "raw_tests", "ours_tests", "tests_rerun",
+            "raw_chart_cold", "ours_chart_cold", "raw_chart_warm", "ours_chart_warm"]  # fmt: skip
 
 
 def measure_all(repeat):
@@ -231,6 +282,8 @@ def measure_all(repeat):
         sync_playwright() as playwright,
         tempfile.TemporaryDirectory() as raw_profile,
         tempfile.TemporaryDirectory() as ours_profile,
+        tempfile.TemporaryDirectory() as raw_chart_profile,
+        tempfile.TemporaryDirectory() as ours_chart_profile,
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(repeat):
@@ -246,10 +299,15 @@ def measure_all(repeat):
             first_tests, rerun = cold(browser, lesson_tests)
             samples["ours_tests"].append(first_tests)
             samples["tests_rerun"].append(rerun)
+            samples["raw_chart_cold"].append(cold(browser, raw_chart))
+            samples["ours_chart_cold"].append(cold(browser, lab_chart))
+            samples["raw_chart_warm"].append(warm(playwright, raw_chart_profile, raw_chart))
+            samples["ours_chart_warm"].append(warm(playwright, ours_chart_profile, lab_chart))
         results = {name: statistics.median(values) for name, values in samples.items()}
         results["spread"] = {name: (min(values), max(values)) for name, values in samples.items()}
         results["bytes_before_intent"] = python_bytes_before_intent(browser)
         results["added_weight"], results["added_files"] = added_weight_without_blocks(browser)
+        results["charting_wheels"] = charting_wheel_bytes()
         browser.close()
     return results
 
@@ -273,6 +331,10 @@ def report(r):
          within(r["ours_tests"], r["raw_tests"], 1.1)),
         ("Warm re-run of a block's tests", "tests_rerun", "raw_tests", "< 200 ms",
          r["tests_rerun"] < 200),
+        ("Cold: lab chart Run -> chart drawn", "ours_chart_cold", "raw_chart_cold",
+         "ratio <= 1.1", within(r["ours_chart_cold"], r["raw_chart_cold"], 1.1)),
+        ("Warm: lab chart Run -> chart drawn", "ours_chart_warm", "raw_chart_warm",
+         "ratio <= 1.1", within(r["ours_chart_warm"], r["raw_chart_warm"], 1.1)),
     ]  # fmt: skip
     print(f"\n{'measure':<44}{'ours ms':>10}{'raw ms':>10}{'ratio':>8}  {'target':<30}met")
     for name, ours, raw, target, met in rows:
@@ -286,6 +348,9 @@ def report(r):
         f"{'Added to pages without blocks (gzip)':<44}{added / 1024:>9.1f}K    "
         f"target < 30 KB: {yes_no(added < 30 * 1024)}  ({', '.join(r['added_files'])})"
     )
+    charting = r["charting_wheels"]
+    print(f"{'Charting wheels (pygal and its deps)':<44}{sum(charting.values()) / 1024:>9.1f}K    "
+          f"downloaded only when a block imports pygal ({', '.join(charting)})")
     spread = ", ".join(f"{name} {low:.0f}-{high:.0f}" for name, (low, high) in r["spread"].items())
     print(f"spread (min-max ms): {spread}")
 
@@ -294,11 +359,27 @@ def yes_no(met):
     return "yes" if met else "NO"
 
 
+def charting_wheel_bytes():
+    """{wheel file: bytes} of pygal and what it needs, as the site serves them."""
+    lock = json.loads((SITE / PYODIDE_LOCK_FILE).read_text(encoding="utf-8"))["packages"]
+    files = [lock[name]["file_name"] for name in CHARTING_WHEELS]
+    return {Path(f).name: (SITE / PYODIDE_DIR / f).stat().st_size for f in files}
+
+
+def chart_code_literal():
+    """The lab's first two sections, ending in the chart's SVG, as a JavaScript string."""
+    text = LAB_SNIPPET.read_text(encoding="utf-8")
+    sections = [section_of(text, name) for name in CHART_SECTIONS]
+    return json.dumps("\n".join(sections) + "\nchart.render(is_unicode=True)\n")
+
+
+def section_of(text, name):
+    return text.split(f"# --8<-- [start:{name}]\n", 1)[1].split(f"# --8<-- [end:{name}]", 1)[0]
+
+
 def test_code_literal():
     """The lesson block's test code (its named section) as a JavaScript string literal."""
-    text = TEST_SNIPPET.read_text(encoding="utf-8")
-    section = text.split("# --8<-- [start:example]\n", 1)[1].split("# --8<-- [end:example]", 1)[0]
-    return json.dumps(section)
+    return json.dumps(section_of(TEST_SNIPPET.read_text(encoding="utf-8"), "example"))
 
 
 def compare_builds(other_site, repeat):
@@ -336,6 +417,7 @@ def main():
     for page, body in [
         (RAW_PYODIDE_PAGE, RAW_PYODIDE_BODY),
         (RAW_PYTEST_PAGE, RAW_PYTEST_BODY.replace("TEST_CODE", test_code_literal())),
+        (RAW_CHART_PAGE, RAW_CHART_BODY.replace("CHART_CODE", chart_code_literal())),
     ]:
         script = RAW_SCRIPT.replace("BODY", body.strip()).replace("PYODIDE_DIR", PYODIDE_DIR)
         script_name = page.replace(".html", ".mjs")
