@@ -29,6 +29,7 @@ PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
 DOWNLOADED_WHEELS = Path("build/pyodide-wheels")
 PRECOMPILED_WHEELS = Path("build/precompiled-wheels")
+SERVED_LOCKS = Path("build/served-locks")  # lock files made before, by what they were made of
 PRECOMPILER = Path(__file__).parents[2] / "scripts" / "precompile_wheels.mjs"
 PYODIDE_CLI = Path(sys.executable).with_name("pyodide")  # from pyodide-build, in the same venv
 
@@ -119,6 +120,19 @@ def served_lock(pyodide_lock, wheels, runtime_dir):
     return full
 
 
+def cached_served_lock(pyodide_lock, wheels, runtime_dir, cache_dir):
+    """served_lock's JSON, made once for each set of wheels (pyodide-build's CLI takes over a
+    second to start): the wheels' paths hold their content hashes, so they say what they are."""
+    key = hashlib.sha256(pyodide_lock.read_bytes())
+    for wheel in wheels:
+        key.update(wheel.relative_to(runtime_dir).as_posix().encode() + b"\0")
+    cached = cache_dir / f"{key.hexdigest()[:24]}.json"
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        served_lock(pyodide_lock, wheels, runtime_dir).to_json(cached)
+    return cached
+
+
 def write_runtime(site_dir):
     runtime_dir = site_dir / PYODIDE_DIR
     downloaded = sorted(DOWNLOADED_WHEELS.glob("*.whl"))
@@ -127,7 +141,8 @@ def write_runtime(site_dir):
     with tempfile.TemporaryDirectory() as build_dir:
         sources = [*build_wheels(WHEEL_PROJECTS, build_dir), *downloaded]
         wheels = place_wheels(precompiled(sources, PRECOMPILED_WHEELS), runtime_dir)
-    served_lock(PYODIDE_LOCK, wheels, runtime_dir).to_json(site_dir / PYODIDE_LOCK_FILE)
+    lock = cached_served_lock(PYODIDE_LOCK, wheels, runtime_dir, SERVED_LOCKS)
+    shutil.copyfile(lock, site_dir / PYODIDE_LOCK_FILE)
 
 
 def on_post_build(config):

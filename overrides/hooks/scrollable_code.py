@@ -7,20 +7,18 @@ static code of runnable blocks, Mermaid sources, notebook cells and listings not
 reach. Here every listing gets tabindex="0" when the page is built, with or without JavaScript.
 """
 
-from bs4 import BeautifulSoup
+import re
 
-# The elements that scroll: Material's `pre > code` (code blocks and Mermaid sources) and a
-# notebook cell's `pre` (course.css, notebook section).
-SCROLLING_LISTINGS = ["pre > code", ".jupyter-wrapper pre"]
+# What scrolls: the <code> of Material's `pre > code` listings (code blocks, Mermaid sources;
+# pygments may put an empty span between), and a notebook cell's own <pre> (course.css).
+LISTING_CODE = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
+NOTEBOOK_PRE = re.compile(r"<pre>")
 
 
-def with_focusable_listings(html):
-    soup = BeautifulSoup(html, "html.parser")
-    listings = soup.select(", ".join(SCROLLING_LISTINGS))
-    for listing in listings:
-        listing["tabindex"] = "0"
-    return str(soup) if listings else html
+def with_focusable_listings(html, is_notebook=False):
+    html = LISTING_CODE.sub(r'\1<code tabindex="0">', html)
+    return NOTEBOOK_PRE.sub('<pre tabindex="0">', html) if is_notebook else html
 
 
 def on_page_content(html, page, config, files):
-    return with_focusable_listings(html)
+    return with_focusable_listings(html, page.file.src_uri.endswith(".ipynb"))

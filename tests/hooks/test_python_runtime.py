@@ -104,6 +104,7 @@ def test_served_wheels_carry_bytecode_for_what_a_test_run_imports(built_site):
     assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in pytest_wheel.infolist())
 
 
+@pytest.mark.slow  # the precompiler runs pytest in Pyodide under Node
 def test_a_changed_course_wheel_recompiles_with_the_cached_pytest_wheels(tmp_path):
     """Editing mlops_lab must not break the build once pytest's wheels are in the cache."""
     cache = tmp_path / "cache"
