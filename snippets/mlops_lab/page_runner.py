@@ -116,6 +116,18 @@ class ResultsCollector:
 
     def __init__(self):
         self.tests = {}
+        self.interrupted = False
+
+    def pytest_keyboard_interrupt(self, excinfo):
+        # Stop, or a collection error: pytest ends both with the same exit code, and reports the
+        # error as its own KeyboardInterrupt subclass (Session.Interrupted).
+        self.interrupted = type(excinfo.value) is KeyboardInterrupt
+
+    def pytest_collectreport(self, report):
+        # A block that cannot be imported (a SyntaxError, a bad import) fails its collection.
+        if report.failed:
+            failure = {"outcome": "error", "seconds": 0.0, "details": report.longreprtext}
+            self.tests[report.nodeid] = {"name": "collecting the tests", **failure}
 
     def pytest_runtest_logreport(self, report):
         name = report.nodeid.split("::", 1)[-1]
@@ -171,17 +183,27 @@ def _run_tests(code, path):
     started = time.perf_counter()
     args = [str(path), *PYTEST_ARGS, "--rootdir", str(path.parent)]
     exit_code = pytest.main(args, plugins=[results])
-    status = {pytest.ExitCode.INTERRUPTED: INTERRUPTED, pytest.ExitCode.OK: OK}.get(
-        exit_code, ERROR
-    )
+    passed = exit_code == pytest.ExitCode.OK
+    status = INTERRUPTED if results.interrupted else OK if passed else ERROR
     summary = results.summary(time.perf_counter() - started)
     return status, json.dumps({"tests": list(results.tests.values()), "summary": summary})
 
 
+def check_exercise(code, checks):
+    """Grade the reader's code with an exercise's checks (mlops_lab.grading): (status, JSON)."""
+    from mlops_lab import grading
+
+    try:
+        return OK, json.dumps(grading.grade(code, checks))
+    except KeyboardInterrupt:
+        return INTERRUPTED, ""
+
+
 def forget_module_of(path):
-    """pytest imports the file; a module cached by an earlier run would test stale code."""
+    """pytest imports the file; a module cached by an earlier run would test stale code. It
+    reuses a module by name, too: block 2 of another page has the same file name."""
     for name, module in list(sys.modules.items()):
-        if getattr(module, "__file__", None) == str(path):
+        if name == path.stem or getattr(module, "__file__", None) == str(path):
             del sys.modules[name]
     importlib.invalidate_caches()
 

@@ -146,3 +146,13 @@ def test_the_build_runs_a_pages_blocks_in_order_and_collects_what_each_displays(
     assert [len(r["displays"]) for r in results] == [0, 1, 0]
     assert results[2]["traceback"].endswith("ZeroDivisionError: division by zero\n")
     assert capsys.readouterr().out == ""  # what blocks print is not the build's output
+
+
+def test_tests_that_cannot_be_collected_are_an_error_with_pytests_words_not_a_stop():
+    # pytest ends a collection error with the exit code of Ctrl+C: the page must not say "Stopped".
+    status, report = run_tests("def test_broken(:\n    pass\n", "/lesson/", "<code block 2>")
+    report = json.loads(report)
+    assert status == ERROR
+    [test] = report["tests"]
+    assert (test["name"], test["outcome"]) == ("collecting the tests", "error")
+    assert "SyntaxError" in test["details"]
