@@ -48,6 +48,9 @@ CHART_BLOCK = 2  # the lab's accuracy chart (its Run first runs block 1, the sim
 LAB_SNIPPET = Path("snippets/labs/model_degradation/test_model_degradation.py")
 CHART_SECTIONS = ("simulate", "accuracy")
 CHARTING_WHEELS = ("pygal", "importlib-metadata", "zipp")
+# The heaviest exercise to grade: the reader's tests run on the real table and on five faults.
+CHECKED_EXERCISE = "card-exercise-data-quality"
+CHECKS_PASS = "checks pass"
 # What Material itself loads on a page; whatever else a page without runnable blocks loads, this
 # project added (its stylesheet and scripts, whichever they are).
 MATERIAL_OWN = (
@@ -164,6 +167,16 @@ def raw_chart(page):
     return click_to_image(page, page.locator("#run"), page.locator("#output"))
 
 
+def lesson_checks(page):
+    """(cold Check click -> results, warm Check of the same exercise), on the lesson."""
+    open_lesson(page)
+    block = page.locator(f"details#{CHECKED_EXERCISE} .runnable-block")
+    button = block.get_by_role("button", name="Check")
+    target = block.locator(".runnable-status")
+    first = click_to_output(page, button, target, pattern=CHECKS_PASS)
+    return first, click_to_output(page, button, target, pattern=CHECKS_PASS)
+
+
 def lesson_block(page, number):
     return page.locator(".runnable-block").nth(number - 1)
 
@@ -273,7 +286,8 @@ def added_weight_without_blocks(browser):
 
 MEASURES = ["raw_cold", "ours_cold", "ours_cold_hover", "second_run", "after_navigation",
             "raw_warm", "ours_warm", "raw_tests", "ours_tests", "tests_rerun",
-            "raw_chart_cold", "ours_chart_cold", "raw_chart_warm", "ours_chart_warm"]  # fmt: skip
+            "raw_chart_cold", "ours_chart_cold", "raw_chart_warm", "ours_chart_warm",
+            "check_cold", "check_warm"]  # fmt: skip
 
 
 def measure_all(repeat):
@@ -303,6 +317,9 @@ def measure_all(repeat):
             samples["ours_chart_cold"].append(cold(browser, lab_chart))
             samples["raw_chart_warm"].append(warm(playwright, raw_chart_profile, raw_chart))
             samples["ours_chart_warm"].append(warm(playwright, ours_chart_profile, lab_chart))
+            check_cold, check_warm = cold(browser, lesson_checks)
+            samples["check_cold"].append(check_cold)
+            samples["check_warm"].append(check_warm)
         results = {name: statistics.median(values) for name, values in samples.items()}
         results["spread"] = {name: (min(values), max(values)) for name, values in samples.items()}
         results["bytes_before_intent"] = python_bytes_before_intent(browser)
@@ -335,6 +352,10 @@ def report(r):
          "ratio <= 1.1", within(r["ours_chart_cold"], r["raw_chart_cold"], 1.1)),
         ("Warm: lab chart Run -> chart drawn", "ours_chart_warm", "raw_chart_warm",
          "ratio <= 1.1", within(r["ours_chart_warm"], r["raw_chart_warm"], 1.1)),
+        ("Cold: exercise Check -> results (vs Run tests)", "check_cold", "ours_tests",
+         "reported", True),
+        ("Warm: exercise Check -> results", "check_warm", "raw_tests", "< 300 ms",
+         r["check_warm"] < 300),
     ]  # fmt: skip
     print(f"\n{'measure':<44}{'ours ms':>10}{'raw ms':>10}{'ratio':>8}  {'target':<30}met")
     for name, ours, raw, target, met in rows:
