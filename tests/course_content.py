@@ -18,6 +18,7 @@ from pathlib import Path
 
 from authoring_checks import blocks, code_fences
 from card_exports import CARDS_FILE
+from exercises import CHECKS_SUFFIX, Exercise, page_exercises
 from interview_cards import DRILL_ROOT
 from mkdocs.config import load_config
 from runnable_sources import runnable_block_sources
@@ -80,6 +81,7 @@ class RunnableBlock:
     section: str | None
     code: str
     expected_output: tuple  # lines the block prints (from the snippet's `# prints:` lines)
+    is_exercise: bool  # an exercise's starter: it prints nothing, Check grades it
 
     @property
     def test_count(self):
@@ -97,7 +99,8 @@ def runnable_blocks(page):
     text = (DOCS / page.source).read_text(encoding="utf-8")
     return [
         RunnableBlock(page, block.number, block.snippet, block.section, block.code,
-                      tuple(prints_lines(block.snippet, block.section)) if block.snippet else ())
+                      tuple(prints_lines(block.snippet, block.section)) if block.snippet else (),
+                      block.is_exercise)
         for block in runnable_block_sources(text, snippet_base_paths())
     ]  # fmt: skip
 
@@ -111,12 +114,30 @@ def snippet_text(snippet):
 
 
 def example_files():
-    """Every example file under snippets/ (the support package mlops_lab aside)."""
+    """Every example file under snippets/: not the support package mlops_lab, nor the hidden
+    checks of exercises (tests/exercises grades those)."""
     return sorted(
         path.relative_to(SNIPPETS).as_posix()
         for path in SNIPPETS.rglob("*.py")
         if path.relative_to(SNIPPETS).parts[0] != "mlops_lab"
+        and not path.name.endswith(CHECKS_SUFFIX)
     )
+
+
+@dataclass(frozen=True)
+class PageExercise:
+    page: NavPage
+    exercise: Exercise  # id, line, starter, solution, checks (overrides/hooks/exercises.py)
+
+
+def exercises():
+    """Every exercise of every page, its files read as the build reads them."""
+    found = []
+    for page in markdown_pages():
+        text = (DOCS / page.source).read_text(encoding="utf-8")
+        for exercise in page_exercises(text, snippet_base_paths(), f"docs/{page.source}"):
+            found.append(PageExercise(page, exercise))
+    return found
 
 
 def prints_lines(snippet, section):

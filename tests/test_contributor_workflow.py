@@ -1,10 +1,11 @@
 """A contributor grows the course the way docs/contributing.md says, and no test needs an edit.
 
 A scratch copy of the course gets a Lesson 3: a page in the nav, a runnable snippet with two
-tests and its `# prints:` line, and an interview card. Then the checks that follow the content
-(built site, snippets, Pyodide parity, pages without JavaScript, the drill, every runnable block
-in the browser) run unchanged against the copy (COURSE_PROJECT points tests/course_content.py at
-it), with the new snippet's own tests.
+tests and its `# prints:` line, an interview card, and the exercise the contributing page gives
+as its complete example (taken from that page, files and Markdown as written there). Then the
+checks that follow the content (built site, snippets, exercises, Pyodide parity, pages without
+JavaScript, the drill, every runnable block and exercise in the browser) run unchanged against
+the copy (COURSE_PROJECT points tests/course_content.py at it), with the new snippet's tests.
 """
 
 import os
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from authoring_checks import code_fences
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +73,20 @@ CONTENT_CHECKS = [
     "tests/browser/test_runnable_blocks.py::test_every_block_runs_and_prints_what_its_snippet_says",
     "tests/browser/test_runnable_blocks.py::test_only_blocks_with_tests_offer_run_tests",
     "tests/browser/test_runnable_blocks.py::test_every_test_block_passes_its_tests",
+    "tests/exercises",
+    "tests/browser/test_exercises.py::test_the_starter_fails_a_check_and_the_solution_passes_all",
 ]
+PAGE_EXAMPLE = "in the page"  # the title of the contributing page's Markdown example
+
+
+def contributing_example(project):
+    """{title: text} of the contributing page's exercise example, its include unescaped."""
+    lines = (project / "docs/contributing.md").read_text(encoding="utf-8").splitlines()
+    return {
+        fence.options["title"]: "\n".join(fence.body).replace(";--8<--", "--8<--") + "\n"
+        for fence in code_fences(lines)
+        if "title" in fence.options
+    }
 
 
 def add_lesson_3(project):
@@ -85,6 +100,13 @@ def add_lesson_3(project):
     snippets = project / "snippets/lessons/ml_system_lifecycle"
     snippets.mkdir()
     (snippets / "test_lifecycle.py").write_text(LESSON_3_SNIPPET, encoding="utf-8")
+    example = contributing_example(project)
+    for title, text in example.items():
+        if title.startswith("snippets/"):
+            (project / title).parent.mkdir(parents=True, exist_ok=True)
+            (project / title).write_text(text, encoding="utf-8")
+    page = project / "docs/lessons/ml-system-lifecycle.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + example[PAGE_EXAMPLE], "utf-8")
     return snippets
 
 
@@ -109,6 +131,8 @@ def test_a_new_lesson_passes_the_content_checks_without_a_test_edit(project_copy
         "test_every_page_shows_each_card_written_in_its_source[lessons/ml-system-lifecycle.md]",
         "test_every_runnable_section_says_what_it_prints[lessons/ml-system-lifecycle.md#1]",
         "test_lifecycle.py::test_monitoring_comes_last",
+        "test_the_reference_solution_passes_every_check[card-exercise-accuracy]",
+        "test_the_starter_fails_a_check_and_the_solution_passes_all[card-exercise-accuracy]",
     ]:
         assert any(line.endswith(check) for line in passed), f"{check} did not pass:\n" + (
             "\n".join(passed)

@@ -18,13 +18,18 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 # What a code fence's attributes may say on this site: `.runnable` (an editor backed by Python
-# in the page) and pymdownx.highlight's options.
-FENCE_CLASSES = ("runnable",)
+# in the page), `.exercise` (that editor as an exercise: see overrides/hooks/exercises.py) and
+# pymdownx.highlight's options.
+FENCE_CLASSES = ("runnable", "exercise")
 FENCE_OPTIONS = ("title", "linenums", "hl_lines")
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<marker>`{3,}|~{3,})(?P<info>.*)$")
-# `python`, `python {.runnable}`, `{.python .runnable}`, ` mermaid`: a language, then attributes.
-FENCE_INFO = re.compile(r"^\s*(?P<language>[\w+-]*)\s*(?:\{(?P<attributes>[^{}]*)\})?\s*$")
+# `python`, `python {.runnable}`, `{.python .runnable}`, ` mermaid`, `python title="a.py"`: a
+# language, then attributes in braces or, for options only, without.
+FENCE_INFO = re.compile(
+    r"""^\s*(?P<language>[\w+-]*)\s*"""
+    r"""(?:\{(?P<attributes>[^{}]*)\}|(?P<options>(?:[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"']+)\s*)*))\s*$"""
+)
 ATTRIBUTE = re.compile(
     r"""\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|(?P<key>[\w-]+)=(?P<value>"[^"]*"|'[^']*'|[^\s"']+)"""
 )
@@ -86,14 +91,14 @@ def read_fence_info(fence):
     if problem:
         fence.problems.append(problem)
         return
-    attributes = FENCE_INFO.match(fence.info)["attributes"] or ""
+    match = FENCE_INFO.match(fence.info)
+    attributes = match["attributes"] or match["options"] or ""
     for parsed in ATTRIBUTE.finditer(attributes):
         if parsed["cls"]:
             fence.classes.append(parsed["cls"])
         elif parsed["key"]:
             fence.options[parsed["key"]] = parsed["value"].strip("\"'")
-    language = FENCE_INFO.match(fence.info)["language"]
-    fence.language = language or (fence.classes.pop(0) if fence.classes else "")
+    fence.language = match["language"] or (fence.classes.pop(0) if fence.classes else "")
     fence.problems += fence_attribute_problems(fence)
 
 
@@ -104,7 +109,7 @@ def info_problem(info):
     match = FENCE_INFO.match(info)
     if not match:
         return f"code fence info {info!r} is not `language {{attributes}}`"
-    leftover = ATTRIBUTE.sub("", match["attributes"] or "").strip()
+    leftover = ATTRIBUTE.sub("", match["attributes"] or match["options"] or "").strip()
     if leftover:
         return f"code fence attribute {leftover!r} is not .class, #id or key=value"
     return None

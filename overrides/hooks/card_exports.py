@@ -16,8 +16,9 @@ DECK_NAME = "MLOps interview drill"
 # Fixed ids: a re-import updates the same Anki deck and note type instead of adding new ones.
 ANKI_DECK_ID = 1_734_510_021
 ANKI_MODEL_ID = 1_734_510_022
-CARDS_FORMAT_VERSION = 2  # 2: card links are relative to the drill page ("url")
-CARD_FIELDS = ("id", "kind", "question", "difficulty", "tags", "url", "answer_html")
+CARDS_FORMAT_VERSION = 3  # 2: card links relative to the drill page; 3: exercises and facts
+CARD_FIELDS = ("id", "kind", "question", "difficulty", "tags", "url", "answer_html",
+               "prompt_html", "exercise")  # fmt: skip
 
 
 def write_exports(cards, folder, difficulties):

@@ -1,50 +1,44 @@
-"""Collect every interview Q&A card of the site from the rendered pages; fail the build on a
+"""Collect every interview drill card of the site from the rendered pages; fail the build on a
 malformed one.
 
-A card is a `/// details` block of type `question` (see the contributing page), which
-pymdownx.blocks renders as `<details class="question" id=... data-difficulty=... data-tags=...>`.
+Three kinds of card (cards.py):
+- a Q&A card: a `/// details` block of type `question` (see the contributing page), rendered by
+  pymdownx.blocks as `<details class="question" id=... data-difficulty=... data-tags=...>`;
+- an exercise: a `/// details` block of type `exercise` (exercises.py): reviewed in the drill
+  with its editor and Check;
+- a fact, made from a table, definition list, sections or list marked with data-cards
+  (card_sources.py).
+
 Once every page is rendered and before any is written (MkDocs' `env` event), this hook reads the
 cards from that HTML, checks them (reporting docs/<page>.md:<line>, the line of the card's
-`/// details`), adds a "Drill this card" link to each, lists them on the drill page (readable
-without JavaScript), and writes the drill's files next to it (card_exports.py). Everything it
-needs comes from the pages MkDocs hands it: no state is kept between events.
+`/// details`), adds a "Drill this card" link to each authored card, lists them all on the drill
+page (readable without JavaScript), and writes the drill's files next to it (card_exports.py).
+Everything it needs comes from the pages MkDocs hands it: no state is kept between events.
 """
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from authoring_checks import blocks, code_fences
 from bs4 import BeautifulSoup
 from card_exports import ANKI_PACKAGE_FILE, ANKI_TEXT_FILE, CARDS_FILE, write_exports
+from card_sources import generated_cards
+from cards import CARD_ID, DIFFICULTIES, TAG, Card
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-DIFFICULTIES = ("easy", "medium", "hard")
-CARD_ID = re.compile(r"card-[a-z0-9]+(-[a-z0-9]+)*")
-TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 QUESTION_QUOTES = re.compile(r'^Q:\s*"?|"$')
+EXERCISE_LABEL = re.compile(r"^Exercise:\s*")
 DRILL_ROOT = "drill-app"  # the element the drill page carries: <div id="drill-app">
 NOT_IN_A_SUMMARY = ["a", "button", "h1", "h2", "h3", "h4", "h5", "h6"]
+AUTHORED = ("question", "exercise")  # the `/// details` types that are cards
 
 
-@dataclass
-class Card:
-    id: str
-    kind: str
-    question: str
-    difficulty: str
-    tags: list
-    source: str  # docs/<page>.md:<line>, for error messages
-    url: str = ""  # the card in its page, relative to the drill page
-    answer_html: str = ""
-
-
-def question_block_lines(source_text):
-    """Line of each question card's `/// details` in a page's Markdown, in page order."""
+def authored_block_lines(source_text, kind):
+    """Line of each `/// details` card of `kind` in a page's Markdown, in page order."""
     lines = source_text.splitlines()
     found = blocks(lines, code_fences(lines))
-    return [b.line for b in found if b.name == "details" and b.options.get("type") == "question"]
+    return [b.line for b in found if b.name == "details" and b.options.get("type") == kind]
 
 
 def card_problems(details):
@@ -69,7 +63,7 @@ def card_problems(details):
         problems.append(f"tags {tags_text!r} must be lower-case words, space-separated")
     if not answer_html(details):
         problems.append("has an empty answer")
-    outer = details.find_parent("details", class_="question")
+    outer = details.find_parent("details", class_=AUTHORED)
     if outer is not None:
         problems.append(f"is inside card {outer.get('id')}: close that card with /// first")
     return problems
@@ -80,22 +74,55 @@ def answer_html(details):
     return "".join(parts).strip()
 
 
+# In an exercise, what the prompt is not: its editor, its hints and the build's solution.
+NOT_THE_PROMPT = ("runnable", "hint", "exercise-solution")
+
+
+def exercise_parts(details):
+    """(prompt HTML, reference solution HTML) of a rendered exercise."""
+    prompt = [
+        str(node)
+        for node in details.children
+        if getattr(node, "name", None) != "summary"
+        and not set(getattr(node, "attrs", {}).get("class", [])) & set(NOT_THE_PROMPT)
+    ]
+    solution = details.find("details", class_="exercise-solution")
+    code = "".join(str(node) for node in solution.children if node.name != "summary")
+    return "".join(prompt).strip(), code.strip()
+
+
+def authored_card(details, kind, source):
+    """The Card for a rendered `details.question` or `details.exercise`."""
+    title = " ".join(details.summary.get_text().split())
+    tags = details["data-tags"].split()
+    if kind == "question":
+        card = Card(details["id"], kind, QUESTION_QUOTES.sub("", title), details["data-difficulty"],
+                    tags, source, answer_html=answer_html(details))  # fmt: skip
+        return card
+    prompt, solution = exercise_parts(details)
+    task = EXERCISE_LABEL.sub("", title)
+    card = Card(details["id"], kind, task[:1].upper() + task[1:], details["data-difficulty"], tags,
+                source, prompt_html=prompt)  # fmt: skip
+    card.answer_html = f"{prompt}<p>A reference solution:</p>{solution}"
+    card.exercise = details.select_one("div.runnable[data-exercise]")["data-exercise"]
+    return card
+
+
 def page_cards(source_name, source_text, soup):
     """(cards, problems) of one rendered page; each card names its line in `source_text`."""
-    lines = question_block_lines(source_text)
     cards, problems = [], []
-    for index, details in enumerate(soup.select("details.question")):
-        source = f"{source_name}:{lines[index]}" if index < len(lines) else source_name
-        found = card_problems(details)
-        card_id = details.get("id") or "(no id)"
-        if found:
-            problems.append(f"{source}: interview card {card_id} " + "; ".join(found))
-            continue
-        question = QUESTION_QUOTES.sub("", " ".join(details.summary.get_text().split()))
-        tags = details["data-tags"].split()
-        cards.append(Card(card_id, "question", question, details["data-difficulty"], tags, source))
-        cards[-1].answer_html = answer_html(details)
-    return cards, problems
+    for kind in AUTHORED:
+        lines = authored_block_lines(source_text, kind)
+        for index, details in enumerate(soup.select(f"details.{kind}")):
+            source = f"{source_name}:{lines[index]}" if index < len(lines) else source_name
+            found = card_problems(details)
+            if found:
+                card_id = details.get("id") or "(no id)"
+                problems.append(f"{source}: interview card {card_id} " + "; ".join(found))
+            else:
+                cards.append(authored_card(details, kind, source))
+    facts, fact_problems = generated_cards(soup, source_name, source_text)
+    return cards + facts, problems + fact_problems
 
 
 def duplicate_problems(cards):
@@ -110,23 +137,28 @@ def duplicate_problems(cards):
     return problems
 
 
-def add_drill_links(soup, cards, page, drill_page):
+def link_to_drill(soup, cards, page, drill_page):
+    """Each card's URL relative to the drill; authored cards get a "Drill this card" link."""
     drill_url = get_relative_url(drill_page.url, page.url)
+    page_from_drill = get_relative_url(page.url, drill_page.url)
     for card in cards:
-        details = soup.find("details", id=card.id)
+        card.url = f"{page_from_drill}#{card.anchor or card.id}"
+        if card.exercise:
+            card.exercise = get_relative_url(page.url + card.exercise, drill_page.url)
+        if card.kind == "fact":
+            continue
         link = soup.new_tag("a", href=f"{drill_url}#{card.id}", attrs={"class": "drill-link"})
         link.string = "Drill this card"
         paragraph = soup.new_tag("p")
         paragraph.append(link)
-        details.append(paragraph)
-        card.url = f"{get_relative_url(page.url, drill_page.url)}#{card.id}"
+        soup.find("details", id=card.id).append(paragraph)
 
 
 def fill_drill_page(soup, cards):
     """The drill's data attribute, and every card as a link to its answer: what a reader
     without JavaScript gets, and what `drill/#card-id` links land on."""
     app = soup.find(id=DRILL_ROOT)
-    app["data-cards"] = CARDS_FILE
+    app["data-cards-file"] = CARDS_FILE
     listing = soup.new_tag("ul", attrs={"class": "drill-card-list"})
     for card in cards:
         item = soup.new_tag("li", id=card.id)
@@ -184,7 +216,7 @@ def on_env(env, config, files):
         if found and drill_page is None:
             problems.append(f"docs/{page.file.src_uri}: has cards, but no page has a drill")
         elif found:
-            add_drill_links(soup, found, page, drill_page)
+            link_to_drill(soup, found, page, drill_page)
             page.content = str(soup)
         cards += found
     problems += duplicate_problems(cards)

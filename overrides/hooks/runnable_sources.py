@@ -10,6 +10,7 @@ from authoring_checks import code_fences
 from snippet_includes import INCLUDE
 
 RUNNABLE = "runnable"  # the class of a ```python {.runnable} fence
+EXERCISE = "exercise"  # and of an exercise's: ```python {.runnable .exercise}
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class BlockSource:
     snippet: str | None  # the included file (relative to a snippets base path), if any
     section: str | None
     code: str
+    is_exercise: bool = False  # ```python {.runnable .exercise}: see exercises.py
 
 
 def runnable_block_sources(text, base_paths):
@@ -27,13 +29,21 @@ def runnable_block_sources(text, base_paths):
         if RUNNABLE not in fence.classes:
             continue
         target = next((m["target"] for m in map(INCLUDE.match, fence.body) if m), None)
+        exercise = EXERCISE in fence.classes
         if target is None:
-            found.append(BlockSource(len(found) + 1, None, None, "\n".join(fence.body) + "\n"))
+            code = "\n".join(fence.body) + "\n"
+            found.append(BlockSource(len(found) + 1, None, None, code, exercise))
             continue
         snippet, _, section = target.partition(":")
         code = section_text(find_snippet(snippet, base_paths), section)
-        found.append(BlockSource(len(found) + 1, snippet, section or None, code))
+        found.append(BlockSource(len(found) + 1, snippet, section or None, code, exercise))
     return found
+
+
+def snippet_base_paths(config):
+    """Where pymdownx.snippets looks for included files (mkdocs.yml), as absolute paths."""
+    project = Path(config["config_file_path"]).parent
+    return [project / path for path in config["mdx_configs"]["pymdownx.snippets"]["base_path"]]
 
 
 def find_snippet(snippet, base_paths):

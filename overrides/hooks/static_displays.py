@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from runnable_sources import runnable_block_sources
+from runnable_sources import runnable_block_sources, snippet_base_paths
 
 DRAWS = re.compile(r"^\s*(import pygal|from pygal)|\bshow\(", re.M)
 DISPLAYS_FOLDER = "displays"  # beside the page: <page>/displays/block-<n>-<k>.svg
@@ -107,11 +107,8 @@ def on_page_content(html, page, config, files):
     if not page.file.src_uri.endswith(".md"):
         return html
     project = Path(config["config_file_path"]).parent
-    base_paths = [
-        project / path for path in config["mdx_configs"]["pymdownx.snippets"]["base_path"]
-    ]
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    blocks = runnable_block_sources(source, base_paths)
+    blocks = runnable_block_sources(source, snippet_base_paths(config))
     if not any(DRAWS.search(block.code) for block in blocks):
         return html
     folder = Path(config["site_dir"]) / Path(page.file.dest_path).parent / DISPLAYS_FOLDER

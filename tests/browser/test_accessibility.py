@@ -4,10 +4,11 @@ after Run and Run tests, a drill review with its answer shown, a mock interview.
 critical violation fails, listed with the elements at fault. Buttons are also checked while
 hovered and while focused, where Material's own colours change."""
 
+import re
 from pathlib import Path
 
 import pytest
-from course_content import drill_page, nav_pages
+from course_content import built_cards, drill_page, nav_pages
 from lesson_page import FIRST_TEST_BLOCK, block, open_lesson, run, run_tests
 from playwright.sync_api import expect
 
@@ -73,17 +74,23 @@ def test_every_page_has_no_serious_violation(audited, site_url, nav_page, palett
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-def test_the_lesson_after_run_and_run_tests_has_no_serious_violation(audited, site_url, palette):
+def test_the_lesson_after_run_run_tests_check_and_a_hint_has_no_serious_violation(
+    audited, site_url, palette
+):
     open_in_palette(audited, site_url, palette)
     open_lesson(audited, site_url)
     run(block(audited, 1))
     run_tests(block(audited, FIRST_TEST_BLOCK))
+    exercise = audited.locator("div.runnable.exercise").first
+    exercise.get_by_role("button", name=re.compile("^Hint")).click()
+    exercise.get_by_role("button", name="Check").click()
+    expect(exercise.locator(".exercise-checks li").first).to_be_visible(timeout=90_000)
     assert_no_blocking_violations(audited)
 
 
 @pytest.mark.parametrize("palette", PALETTES)
-def test_a_drill_review_and_a_mock_interview_have_no_serious_violation(
-    audited, site_url, palette
+def test_a_drill_review_a_mock_interview_and_an_exercise_card_have_no_serious_violation(
+    audited, site_url, built_site, palette
 ):
     open_in_palette(audited, site_url + drill_page().url, palette)
     audited.get_by_role("button", name="Review due cards").click()
@@ -93,6 +100,12 @@ def test_a_drill_review_and_a_mock_interview_have_no_serious_violation(
     audited.goto(site_url + drill_page().url)
     audited.get_by_role("button", name="Start mock interview").click()
     expect(audited.locator(".drill-timer")).to_be_visible()
+    assert_no_blocking_violations(audited)
+    exercise = next(card for card in built_cards(built_site) if card["kind"] == "exercise")
+    audited.goto(site_url + drill_page().url + "#" + exercise["id"])
+    block_ = audited.locator(".drill-exercise .runnable-block")
+    block_.get_by_role("button", name="Check").click()
+    expect(audited.locator(".drill-proposal")).to_be_visible(timeout=90_000)
     assert_no_blocking_violations(audited)
 
 

@@ -135,7 +135,7 @@ def test_shortcuts_do_nothing_outside_the_drill(drill):
 
 
 def test_drill_this_card_opens_that_card_and_links_back(page, site_url, cards):
-    card = cards[-1]
+    card = [card for card in cards if card["kind"] == "question"][-1]  # authored cards link
     in_lesson = urljoin(site_url + DRILL, card["url"])
     page.goto(in_lesson)
     page.locator(f"#{card['id']}").get_by_role("link", name="Drill this card").click()
@@ -146,6 +146,7 @@ def test_drill_this_card_opens_that_card_and_links_back(page, site_url, cards):
 
 
 def test_a_mock_interview_ends_with_weak_topics_linking_to_the_lesson(drill, site_url, cards):
+    drill.get_by_label("Kind").select_option("question")  # answered aloud, then revealed
     drill.get_by_label("Mock interview questions").fill("2")
     drill.get_by_role("button", name="Start mock interview").click()
     expect(drill.locator(".drill-timer")).to_contain_text("left for this answer")

@@ -29,7 +29,7 @@ def test_a_correct_page_has_no_problems():
                      "unknown code fence attribute .runable (did you mean .runnable?)",
                      id="misspelt class"),
         pytest.param('```python {colour="red"}\nx\n```\n', 1,
-                     "unknown code fence attribute colour= (known: .runnable, title=, linenums=,",
+                     "unknown code fence attribute colour= (known: .runnable, .exercise, title=,",
                      id="unknown option"),
         pytest.param("```python {.runnable\nx\n```\n", 1,
                      "code fence attributes have unbalanced braces", id="missing brace"),
@@ -85,3 +85,10 @@ def test_the_real_build_fails_naming_each_mistake_with_its_line(build_with_page_
     lines = edited["text"].splitlines()
     for marker in ["```python {.runable}", "??? note"]:
         assert f"docs/index.md:{lines.index(marker) + 1}: " in result.stderr
+
+
+def test_a_fence_may_give_options_without_braces():
+    [fence] = code_fences(['```python title="snippets/a.py"', "x", "```"])
+    assert (fence.language, fence.options, fence.problems) == (
+        "python", {"title": "snippets/a.py"}, []
+    )

@@ -5,16 +5,21 @@ by test. The Pyodide run (Node, tests/pyodide/run_pytest_in_pyodide.mjs) loads o
 the built site serves, through the site's own lock file.
 """
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from course_content import DEFINES_TEST, SNIPPETS, example_files
+import pytest
+from course_content import DEFINES_TEST, SNIPPETS, example_files, exercises
+from mlops_lab.grading import grade
 from site_layout import PYODIDE_LOCK_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow  # Pyodide under Node: make test-fast leaves it to make test
 RUNNER = Path(__file__).with_name("run_pytest_in_pyodide.mjs")
+GRADER = Path(__file__).with_name("grade_in_pyodide.mjs")
 PYTEST_ARGS = ["-q", "-p", "no:cacheprovider", "--import-mode=importlib", "--rootdir=."]
 
 
@@ -110,3 +115,30 @@ def test_a_package_the_site_does_not_serve_is_never_downloaded(built_site, tmp_p
     tests.mkdir()
     (tests / "test_numpy.py").write_text("def test_numpy():\n    import numpy\n")
     assert run_pyodide(built_site, tests, tmp_path, ".") == {"test_numpy::test_numpy": "failed"}
+
+
+def outcomes_of(report):
+    return [(check["text"], check["passed"]) for check in report["checks"]], report["summary"]
+
+
+def test_every_exercise_grades_the_same_in_pyodide_as_in_cpython(built_site, tmp_path):
+    # The grade a reader sees in the page (Pyodide) is the grade the build and CI checked.
+    request = [
+        {"id": e.id, "starter": e.starter, "solution": e.solution, "checks": e.checks}
+        for e in (found.exercise for found in exercises())
+    ]
+    assert request
+    (tmp_path / "request.json").write_text(json.dumps(request))
+    result = subprocess.run(
+        ["node", GRADER, built_site / PYODIDE_LOCK_FILE, tmp_path / "request.json",
+         tmp_path / "report.json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    in_pyodide = json.loads((tmp_path / "report.json").read_text())
+    for exercise in request:
+        for part in ("starter", "solution"):
+            here = grade(exercise[part], exercise["checks"], tmp_path)
+            assert outcomes_of(in_pyodide[exercise["id"]][part]) == outcomes_of(here), (
+                exercise["id"], part
+            )

@@ -20,14 +20,37 @@ from course_content import built_cards, drill_page
 from interview_cards import DIFFICULTIES
 
 
-def page_cards(site):
-    """{card id: (page URL, <details>)} of every question card on every built page."""
-    found = {}
+def built_pages(site):
+    """(page URL, parsed page) of every built page."""
     for path in sorted(site.rglob("*.html")):
         url = path.relative_to(site).as_posix().removesuffix("index.html")
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        found.update({details["id"]: (url, details) for details in soup.select("details.question")})
-    return found
+        yield url, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_cards(site):
+    """{card id: (page URL, <details>)} of every Q&A card and exercise on every built page."""
+    return {
+        details["id"]: (url, details)
+        for url, soup in built_pages(site)
+        for details in soup.select("details.question, details.exercise")
+    }
+
+
+def entries_of(source):
+    """How many cards a data-cards element should give: rows, terms, sections or items."""
+    table, terms = source.find("table"), source.find("dl")
+    if table is not None:
+        return len(table.tbody.find_all("tr", recursive=False))
+    if terms is not None:
+        return len(terms.find_all("dd", recursive=False))
+    headings = source.find_all("h3")
+    return len(headings) or len(source.find(["ul", "ol"]).find_all("li", recursive=False))
+
+
+def fact_sources(site):
+    """{page URL: [data-cards elements]} of every built page that has some."""
+    found = {url: soup.select("[data-cards]") for url, soup in built_pages(site)}
+    return {url: sources for url, sources in found.items() if sources}
 
 
 def drill_file(site, name):
@@ -36,15 +59,17 @@ def drill_file(site, name):
 
 def test_cards_json_has_every_card_of_the_site_with_its_rendered_answer(built_site):
     data = json.loads(drill_file(built_site, CARDS_FILE).read_text(encoding="utf-8"))
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["difficulties"] == list(DIFFICULTIES)
     cards = {card["id"]: card for card in data["cards"]}
     expected = page_cards(built_site)
-    assert cards.keys() == expected.keys()
+    assert {i for i, card in cards.items() if card["kind"] != "fact"} == expected.keys()
     for card_id, (url, details) in expected.items():
         card = cards[card_id]
-        assert card["kind"] == "question"
-        assert details.summary.get_text().endswith(card["question"] + '"')
+        assert card["kind"] == details["class"][0]  # question or exercise
+        title = " ".join(details.summary.get_text().split())
+        assert title.lower().endswith(card["question"].lower().rstrip("?") + ('?"' if
+                                      card["kind"] == "question" else ""))  # fmt: skip
         assert card["difficulty"] == details["data-difficulty"]
         assert card["tags"] == details["data-tags"].split()
         # Relative to the drill page, so the drill finds the answer wherever the site is hosted.
@@ -54,7 +79,32 @@ def test_cards_json_has_every_card_of_the_site_with_its_rendered_answer(built_si
         assert "Drill this card" not in card["answer_html"]
 
 
-def test_every_card_links_to_the_drill_and_back(built_site):
+def test_every_exercise_card_carries_its_prompt_and_files_and_its_solution_as_answer(built_site):
+    for card in built_cards(built_site):
+        if card["kind"] != "exercise":
+            continue
+        files_url = urljoin(f"https://site/{drill_page().url}", card["exercise"])
+        files = json.loads((built_site / files_url.removeprefix("https://site/")).read_text())
+        assert set(files) >= {"starter", "solution", "checks", "hints"}
+        assert card["prompt_html"] and card["prompt_html"] in card["answer_html"]
+        first_line = files["solution"].strip().splitlines()[0]
+        answer_text = BeautifulSoup(card["answer_html"], "html.parser").get_text()
+        assert first_line in answer_text  # Anki shows the reference solution
+
+
+def test_every_marked_table_list_or_section_gives_one_fact_card_per_entry(built_site):
+    facts = [card for card in built_cards(built_site) if card["kind"] == "fact"]
+    for url, sources in fact_sources(built_site).items():
+        in_page = [c for c in facts if urljoin(f"https://site/{drill_page().url}", c["url"])
+                   .removeprefix("https://site/").startswith(url + "#")]  # fmt: skip
+        assert len(in_page) == sum(entries_of(source) for source in sources), url
+        soup = dict(built_pages(built_site))[url]
+        for card in in_page:
+            anchor = soup.find(id=card["url"].split("#", 1)[1])
+            assert anchor is not None and anchor.find_parent(attrs={"data-cards": True}), card["id"]
+            assert card["answer_html"].strip(), card["id"]
+
+def test_every_authored_card_links_to_the_drill_and_back(built_site):
     for card_id, (url, details) in page_cards(built_site).items():
         link = urljoin(f"https://site/{url}", details.select_one("a.drill-link")["href"])
         assert link == f"https://site/{drill_page().url}#{card_id}"
@@ -80,7 +130,7 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
     database = sqlite3.connect(tmp_path / "collection.anki2")
     notes = database.execute("SELECT guid, mid, flds, tags FROM notes").fetchall()
     cards = built_cards(built_site)
-    assert len(notes) == len(cards) == len(page_cards(built_site))
+    assert len(notes) == len(cards)
     by_guid = {
         guid: (model, fields.split("\x1f"), tags.split()) for guid, model, fields, tags in notes
     }
@@ -103,4 +153,4 @@ def test_drill_page_lists_every_card_and_the_downloads_without_javascript(built_
         assert item.a.get_text() == card["question"]
     downloads = [a["href"] for a in drill.select("#drill-app .drill-anki a[download]")]
     assert downloads == [ANKI_PACKAGE_FILE, ANKI_TEXT_FILE]
-    assert drill.select_one("#drill-app")["data-cards"] == CARDS_FILE
+    assert drill.select_one("#drill-app")["data-cards-file"] == CARDS_FILE

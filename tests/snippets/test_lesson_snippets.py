@@ -30,7 +30,7 @@ RUNNABLE_WITH_SNIPPET = [
     block
     for page in pages_with_runnable_blocks()
     for block in runnable_blocks(page)
-    if block.snippet
+    if block.snippet and not block.is_exercise  # an exercise's starter prints nothing
 ]
 
 

@@ -1,5 +1,7 @@
-// The interview drill: review sessions over due cards, and a timed mock interview.
-// Cards come from the file named by the root's data-cards (cards.json beside the drill page),
+// The interview drill: review sessions over due cards, and a timed mock interview. A question
+// or fact card is answered aloud, then revealed and self-graded; an exercise card is worked in an
+// editor with Check (the lesson's own exercise block), and its result proposes the grade.
+// Cards come from the file named by the root's data-cards-file (cards.json beside the drill page),
 // written at build time from the Q&A cards of the pages (overrides/hooks/interview_cards.py);
 // answers are that rendered HTML, and card URLs are relative to the drill page.
 
@@ -21,12 +23,13 @@ export class InterviewDrill {
 
   unmount() {
     clearInterval(this.timer);
+    this.exercisePage?.unmount();
     this.root.removeEventListener("keydown", this.onKey);
     this.root.replaceChildren(...this.fallback);
   }
 
   async load() {
-    const response = await fetch(new URL(this.root.dataset.cards, location.href));
+    const response = await fetch(new URL(this.root.dataset.cardsFile, location.href));
     ({ cards: this.cards, difficulties: this.difficulties } = await response.json());
     this.render();
     const requested = this.cards.find((card) => `#${card.id}` === location.hash);
@@ -61,6 +64,7 @@ export class InterviewDrill {
 
     const filters = add(this.overview, "div", { class: "drill-filters" });
     this.tagFilter = select(filters, "Topic", ["all topics", ...this.tags()]);
+    this.kindFilter = select(filters, "Kind", ["all kinds", ...new Set(this.cards.map((card) => card.kind))]);
     this.difficultyFilter = select(filters, "Difficulty", ["any difficulty", ...this.difficulties]);
     this.shuffle = checkbox(filters, "Shuffle");
     this.mockSize = numberInput(filters, "Mock interview questions", Math.min(5, this.cards.length), this.cards.length);
@@ -122,33 +126,74 @@ export class InterviewDrill {
   showCard() {
     const card = this.queue[this.position];
     this.revealed = false;
+    this.revealButton = undefined;
+    this.exercisePage?.unmount();
+    this.exercisePage = undefined;
     this.session.replaceChildren();
     const heading = `Question ${this.position + 1} of ${this.queue.length}`;
     add(this.session, "p", { class: "drill-progress" }, heading);
     this.question = add(this.session, "h2", { class: "drill-question", tabindex: "-1" }, card.question);
     add(this.session, "p", { class: "drill-card-meta" }, `${card.difficulty} · ${card.tags.join(", ")}`);
     if (this.mode === "mock") this.startTimer();
-    this.revealButton = button(this.session, "Show answer", () => this.reveal(), "md-button md-button--primary");
     this.question.focus();
     this.announce(`${heading}: ${card.question}`);
+    if (card.kind === "exercise") return this.showExercise(card);
+    this.revealButton = button(this.session, "Show answer", () => this.reveal(), "md-button md-button--primary");
   }
 
   reveal() {
-    if (this.revealed) return;
+    if (this.revealed || !this.revealButton) return; // an exercise is answered with Check
     const card = this.queue[this.position];
-    this.revealed = true;
     this.revealButton.remove();
     const answer = add(this.session, "div", { class: "drill-answer", tabindex: "-1", "aria-label": "Model answer" });
     answer.innerHTML = card.answer_html; // built from this site's own Markdown at build time
     add(this.session, "p", {}).append(lessonLink(card));
-    const grades = add(this.session, "div", { class: "drill-grades", role: "group", "aria-label": "How well did you answer?" });
-    const next = preview(this.state(card), new Date());
-    for (const grade of GRADES) {
-      button(grades, `${grade.name} (${grade.key})`, () => this.grade(grade), "md-button drill-grade")
-        .setAttribute("title", `Next review ${formatDue(next[grade.name])}`);
-    }
+    this.showGrades(card);
     answer.focus();
     this.announce("Answer shown. Grade yourself: Again, Hard, Good or Easy.");
+  }
+
+  // The four grades, with when each would bring the card back; `proposed` (an exercise's
+  // result) is marked, and the reader may pick another.
+  showGrades(card, proposed) {
+    this.revealed = true;
+    this.grades?.remove();
+    this.grades = add(this.session, "div", { class: "drill-grades", role: "group", "aria-label": "How well did you answer?" });
+    const next = preview(this.state(card), new Date());
+    for (const grade of GRADES) {
+      const choice = button(this.grades, `${grade.name} (${grade.key})`, () => this.grade(grade), "md-button drill-grade");
+      choice.setAttribute("title", `Next review ${formatDue(next[grade.name])}`);
+      if (grade.name === proposed) choice.dataset.proposed = "";
+    }
+  }
+
+  // An exercise card: its prompt, and the lesson's exercise block (editor, Check, Hint, Show
+  // solution), mounted by the runnable blocks' own code. Each Check proposes a grade.
+  async showExercise(card) {
+    const container = add(this.session, "div", { class: "drill-exercise" });
+    const prompt = add(container, "div", { class: "drill-prompt" });
+    prompt.innerHTML = card.prompt_html; // built from this site's own Markdown at build time
+    const files = await fetch(new URL(card.exercise, location.href)).then((response) => response.json());
+    const block = add(container, "div", { class: "language-python highlight runnable exercise", "data-exercise": card.exercise, "data-exercise-id": card.id });
+    add(add(block, "pre"), "code", {}, files.starter);
+    for (const hint of files.hints) {
+      const details = add(container, "details", { class: "hint" });
+      add(details, "summary", {}, "Hint");
+      add(details, "div").innerHTML = hint; // the lesson's own hint, rendered at build time
+    }
+    const proposal = add(this.session, "p", { class: "drill-proposal", hidden: "" });
+    const propose = ({ detail }) => {
+      const [grade, why] = proposedGrade(detail);
+      proposal.textContent = `Proposed grade: ${grade}, as ${why}. Pick another if you disagree.`;
+      proposal.hidden = false;
+      this.showGrades(card, grade);
+      this.announce(proposal.textContent);
+    };
+    container.addEventListener("exercise:checked", propose);
+    container.addEventListener("exercise:solution", propose);
+    add(this.session, "p", {}).append(lessonLink(card, "This exercise in the lesson"));
+    const { RunnablePage } = await import("../python/code-block.js");
+    if (this.queue[this.position] === card) this.exercisePage = new RunnablePage([block]);
   }
 
   grade(grade) {
@@ -221,7 +266,7 @@ export class InterviewDrill {
 
   handleKey(event) {
     if (this.session.hidden || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, select, textarea, a")) return;
+    if (event.target.closest("input, select, textarea, a, [contenteditable], .cm-editor")) return;
     if (event.key === " " && !this.revealed) {
       event.preventDefault();
       this.reveal();
@@ -275,10 +320,12 @@ export class InterviewDrill {
 
   filtered(cards) {
     const tag = this.tagFilter.value;
+    const kind = this.kindFilter.value;
     const difficulty = this.difficultyFilter.value;
     return cards.filter(
       (card) =>
         (tag === "all topics" || card.tags.includes(tag)) &&
+        (kind === "all kinds" || card.kind === kind) &&
         (difficulty === "any difficulty" || card.difficulty === difficulty),
     );
   }
@@ -286,6 +333,14 @@ export class InterviewDrill {
   announce(text) {
     this.status.textContent = text;
   }
+}
+
+/** The grade an exercise's result suggests, and why, in words. */
+function proposedGrade({ passed, total, checks, hints, solutionShown }) {
+  if (solutionShown) return ["Again", "you opened the solution"];
+  if (passed < total) return ["Again", `${passed} of ${total} checks pass so far`];
+  if (checks === 1 && hints === 0) return ["Good", "every check passed at the first Check"];
+  return ["Hard", hints ? "every check passed, after a hint" : "every check passed, after a retry"];
 }
 
 function add(parent, tag, attributes = {}, text) {

@@ -7,6 +7,7 @@
 
 import { button, element } from "../dom.js";
 import { displayFigure } from "./displays.js";
+import { Exercise } from "./exercise.js";
 import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
@@ -67,7 +68,9 @@ class CodeBlock {
     this.page = page;
     this.number = index + 1;
     this.original = this.staticCode.querySelector("code").textContent.replace(/\n$/, "");
-    this.storageKey = `${STORAGE_PREFIX}${page.namespace}#${this.number}:${hash(this.original)}`;
+    // An exercise's edits follow the exercise (the lesson and the drill share them).
+    const place = root.dataset.exercise ? `exercise:${root.dataset.exercise}` : `${page.namespace}#${this.number}`;
+    this.storageKey = `${STORAGE_PREFIX}${place}:${hash(this.original)}`;
     this.ran = undefined; // {code, generation} of the last finished run
     this.mount();
   }
@@ -75,6 +78,7 @@ class CodeBlock {
   mount() {
     const id = `runnable-${this.number}`;
     const controls = element("div", { class: "runnable-controls", role: "group", "aria-label": `Code block ${this.number}` });
+    this.controls = controls;
     this.runButton = button("Run", () => this.page.runUpTo(this.number - 1), "md-button runnable-run");
     this.stopButton = button("Stop", () => this.page.stop(), "md-button runnable-stop");
     this.stopButton.disabled = true;
@@ -112,6 +116,7 @@ class CodeBlock {
     // Reaching a block by keyboard or clicking its code creates the editor before it is needed.
     this.root.addEventListener("focusin", () => this.mountEditor(), { once: true });
     this.editorParent.addEventListener("pointerdown", () => this.mountEditor({ focus: true }), { once: true });
+    if (this.root.dataset.exercise) this.exercise = new Exercise(this);
   }
 
   /** Replace the static code by the editor (once); resolves when it exists. */
@@ -138,6 +143,7 @@ class CodeBlock {
   }
 
   unmount() {
+    this.exercise?.unmount();
     this.editor?.destroy();
     this.forgetDisplays();
     if (this.builtDisplays) this.builtDisplays.hidden = false;
@@ -245,10 +251,15 @@ class CodeBlock {
   }
 
   reset() {
-    this.pendingCode = this.original;
-    this.editor?.setCode(this.original);
-    saveEdit(this.storageKey, undefined);
+    this.setCode(this.original);
     this.announce("Code reset to the original.");
+  }
+
+  /** Put `code` in the editor (or in its place until it exists), and keep it as the edit. */
+  setCode(code) {
+    this.pendingCode = code;
+    this.editor?.setCode(code);
+    saveEdit(this.storageKey, code === this.original ? undefined : code);
   }
 
   async copy() {

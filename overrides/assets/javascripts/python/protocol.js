@@ -6,6 +6,7 @@ export const MESSAGE = Object.freeze({
   init: "init", // page → worker: start Python
   run: "run", // page → worker: run a block
   test: "test", // page → worker: run a block's tests with pytest
+  check: "check", // page → worker: grade an exercise's code with its checks
   progress: "progress", // worker → page: bytes of the runtime downloaded so far
   ready: "ready", // worker → page: Python is ready
   initError: "init-error", // worker → page: Python could not start

@@ -70,13 +70,21 @@ export function runTests(code, options) {
   return request(MESSAGE.test, code, options);
 }
 
-async function request(type, code, { namespace, filename, onStarted, onOutput, onDisplay }) {
+/**
+ * Grade an exercise: its hidden `checks` (real pytest) on `code`. Resolves like run(), plus
+ * {report: {checks: [{text, passed, details}], summary, passed, total}} when it finished.
+ */
+export function checkExercise(code, checks, options) {
+  return request(MESSAGE.check, code, { ...options, checks });
+}
+
+async function request(type, code, { namespace, filename, onStarted, onOutput, onDisplay, checks }) {
   const stopsBefore = stopCount;
   await preload();
   if (stopCount !== stopsBefore) return { status: STATUS.interrupted, durationMs: 0, droppedLines: 0 };
   const worker = primary;
   const listeners = { onStarted, onOutput, onDisplay };
-  const result = await worker.run({ type, code, namespace, filename, lineLimit: LINE_LIMIT }, listeners);
+  const result = await worker.run({ type, code, checks, namespace, filename, lineLimit: LINE_LIMIT }, listeners);
   // The worker asks for a new session when its interpreter cannot go on (out of memory, crashed).
   if (result.restart && worker === primary) replacePrimary();
   return result;

@@ -17,7 +17,7 @@ let currentOutput;
 let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
 self.onmessage = ({ data }) => {
-  const handle = { [MESSAGE.init]: init, [MESSAGE.run]: run, [MESSAGE.test]: test }[data.type];
+  const handle = { [MESSAGE.init]: init, [MESSAGE.run]: run, [MESSAGE.test]: test, [MESSAGE.check]: check }[data.type];
   queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
 
@@ -68,6 +68,14 @@ async function test(request) {
   await execute(request, ["pytest"], () => {
     const [status, report] = runner.run_tests(request.code, request.namespace, request.filename).toJs();
     return { status, ...JSON.parse(report) };
+  });
+}
+
+// An exercise's hidden checks (real pytest) on the reader's current code.
+async function check(request) {
+  await execute({ ...request, code: `${request.code}\n${request.checks}` }, ["pytest"], () => {
+    const [status, report] = runner.check_exercise(request.code, request.checks).toJs();
+    return status === STATUS.ok ? { status, report: JSON.parse(report) } : { status };
   });
 }
 

@@ -1,0 +1,183 @@
+// An exercise: a runnable block (data-exercise) with Check, Hint and Show solution. The block's
+// files (starter, solution, hidden checks) are fetched on first use; Check grades the reader's
+// code with real pytest in the worker (mlops_lab/grading.py). Hints are the `details.hint`
+// blocks of the exercise (in the lesson, `details.exercise`; in the drill, `.drill-exercise`),
+// revealed one at a time. Progress is kept per exercise, so the lesson and the drill share it.
+// After each Check the block dispatches "exercise:checked" (the drill proposes a grade from it),
+// after Show solution "exercise:solution". Built by overrides/hooks/exercises.py.
+
+import { button, element } from "../dom.js";
+import { STATUS } from "./protocol.js";
+import * as python from "./python-session.js";
+
+const STORAGE_PREFIX = "mlops-course:exercise:";
+const VERSION = 1;
+
+/** The progress of one exercise, in localStorage. Unreadable or blocked storage is never
+ * fatal: the exercise goes on in memory, says so, and leaves what is stored as it is. */
+class ExerciseProgress {
+  constructor(id) {
+    this.key = STORAGE_PREFIX + id;
+    this.state = { version: VERSION, attempts: 0, best: 0, total: 0, hints: 0, solutionShown: false };
+    this.persistent = true;
+    this.notice = "";
+    let text = null;
+    try {
+      text = localStorage.getItem(this.key);
+    } catch {
+      this.useMemory("This browser blocks storage: progress on this exercise lasts until you leave the page.");
+      return;
+    }
+    const stored = text === null ? undefined : readProgress(text);
+    if (stored) this.state = stored;
+    else if (text !== null) this.useMemory("Saved progress on this exercise could not be read: it is kept in memory only, and what was saved is left as it is.");
+  }
+
+  useMemory(notice) {
+    this.persistent = false;
+    this.notice = notice;
+  }
+
+  update(changes) {
+    Object.assign(this.state, changes);
+    if (!this.persistent) return;
+    try {
+      localStorage.setItem(this.key, JSON.stringify(this.state));
+    } catch {
+      this.useMemory("Progress on this exercise could not be saved (storage is full or blocked): it is kept in memory only.");
+    }
+  }
+}
+
+/** A stored state, if it is one this version can read. */
+function readProgress(text) {
+  try {
+    const state = JSON.parse(text);
+    const counts = ["attempts", "best", "total", "hints"].every((name) => Number.isInteger(state?.[name]) && state[name] >= 0);
+    return state?.version === VERSION && counts && typeof state.solutionShown === "boolean" ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class Exercise {
+  constructor(block) {
+    this.block = block;
+    this.card = block.root.closest("details.exercise, .drill-exercise");
+    this.id = block.root.dataset.exerciseId;
+    this.session = { checks: 0, hints: 0, solutionShown: false }; // what happened since it mounted
+    this.filesUrl = new URL(block.root.dataset.exercise, location.href);
+    this.progress = new ExerciseProgress(this.id);
+    this.hints = [...(this.card?.querySelectorAll("details.hint") ?? [])];
+    this.mount();
+  }
+
+  mount() {
+    const { controls } = this.block;
+    this.checkButton = button("Check", () => this.check(), "md-button md-button--primary exercise-check");
+    this.hintButton = button("Hint", () => this.revealHint(), "md-button exercise-hint");
+    this.solutionButton = button("Show solution", () => this.showSolution(), "md-button exercise-solution-button");
+    controls.prepend(this.checkButton);
+    controls.querySelector(".runnable-reset").before(this.hintButton, this.solutionButton);
+    this.block.startButtons.push(this.checkButton);
+    this.results = element("ul", { class: "exercise-checks", "aria-label": `Checks of ${this.title()}`, hidden: "" });
+    this.block.testResults.after(this.results);
+    this.notice = element("p", { class: "exercise-notice" }, this.progress.notice);
+    this.notice.hidden = !this.progress.notice;
+    this.block.status.before(this.notice);
+    // What the build added for readers without JavaScript: the solution, collapsed.
+    this.staticSolution = this.card?.querySelector("details.exercise-solution");
+    if (this.staticSolution) this.staticSolution.hidden = true;
+    this.hints.forEach((hint, index) => {
+      hint.hidden = index >= this.progress.state.hints;
+    });
+    this.refreshButtons();
+  }
+
+  unmount() {
+    if (this.staticSolution) this.staticSolution.hidden = false;
+    for (const hint of this.hints) hint.hidden = false;
+  }
+
+  title() {
+    return this.card?.querySelector("summary")?.textContent.replace(/^Exercise:\s*/, "") ?? "this exercise";
+  }
+
+  refreshButtons() {
+    const { hints, attempts } = this.progress.state;
+    this.hintButton.hidden = this.hints.length === 0;
+    this.hintButton.disabled = hints >= this.hints.length;
+    this.hintButton.textContent = this.hints.length > 1 ? `Hint (${Math.min(hints + 1, this.hints.length)} of ${this.hints.length})` : "Hint";
+    this.solutionButton.disabled = attempts === 0; // after a first Check
+  }
+
+  /** The exercise's starter, solution and checks, fetched once. */
+  files() {
+    this.loadedFiles ??= fetch(this.filesUrl).then((response) => {
+      if (!response.ok) throw new Error(`the exercise's checks could not be loaded (${response.status})`);
+      return response.json();
+    });
+    return this.loadedFiles;
+  }
+
+  async check() {
+    const code = this.block.code();
+    let files;
+    try {
+      files = await this.files();
+    } catch (error) {
+      return this.block.announce(`Check failed: ${error.message}`);
+    }
+    this.results.replaceChildren();
+    this.results.hidden = true;
+    const result = await this.block.start((text, options) => python.checkExercise(text, files.checks, options), code, "Checking…");
+    this.block.report(result, code, result.report?.summary);
+    if (result.status === STATUS.interrupted) this.block.announce("Check did not finish: stopped.");
+    if (!result.report) return;
+    this.showResults(result.report);
+    const { attempts, best } = this.progress.state;
+    this.progress.update({ attempts: attempts + 1, best: Math.max(best, result.report.passed), total: result.report.total });
+    this.session.checks += 1;
+    this.refreshButtons();
+    this.block.root.dispatchEvent(
+      new CustomEvent("exercise:checked", { bubbles: true, detail: { ...result.report, ...this.session } }),
+    );
+  }
+
+  // One line per check, in words (✓/✗ are added by CSS, the outcome is also in the text of
+  // the data attribute); pytest's explanation of a failure collapsed under it.
+  showResults(report) {
+    for (const check of report.checks) {
+      const item = element("li", { "data-outcome": check.passed ? "passed" : "failed" });
+      item.append(element("span", { class: "exercise-check-line" }, `${check.passed ? "✓" : "✗"} ${check.text}`));
+      if (check.details && !check.passed) {
+        const details = element("details");
+        details.append(element("summary", {}, "What pytest said"), element("pre", {}, check.details));
+        item.append(details);
+      }
+      this.results.append(item);
+    }
+    this.results.hidden = false;
+  }
+
+  revealHint() {
+    const shown = this.progress.state.hints;
+    if (shown >= this.hints.length) return;
+    const hint = this.hints[shown];
+    hint.hidden = false;
+    hint.open = true;
+    this.progress.update({ hints: shown + 1 });
+    this.session.hints += 1;
+    this.refreshButtons();
+    this.block.announce(`Hint ${shown + 1} of ${this.hints.length}: ${hint.textContent.replace(/^\s*Hint\s*/, "").trim()}`);
+  }
+
+  async showSolution() {
+    const files = await this.files();
+    this.block.setCode(files.solution.trimEnd());
+    this.progress.update({ solutionShown: true });
+    this.session.solutionShown = true;
+    this.block.root.dispatchEvent(new CustomEvent("exercise:solution", { bubbles: true, detail: { ...this.session } }));
+    this.block.announce("The reference solution is in the editor; Reset brings back the starter.");
+  }
+}

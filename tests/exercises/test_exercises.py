@@ -1,0 +1,45 @@
+"""Every exercise of the course, graded under CPython as the page grades it in Pyodide: the
+reference solution passes every check (so in a write-tests exercise it catches every seeded
+fault), and the starter fails at least one. Exercises come from the pages, so a new one is
+checked without an edit here."""
+
+import pytest
+from course_content import exercises
+from mlops_lab.grading import grade, grades_tests
+
+EXERCISES = exercises()
+
+
+def exercise_id(found):
+    return found.exercise.id
+
+
+def failing(report):
+    return [check["text"] for check in report["checks"] if not check["passed"]]
+
+
+@pytest.mark.parametrize("found", EXERCISES, ids=exercise_id)
+def test_the_reference_solution_passes_every_check(found, tmp_path):
+    report = grade(found.exercise.solution, found.exercise.checks, tmp_path)
+    assert failing(report) == [], report["summary"]
+    assert report["summary"].startswith(f"All {report['total']} checks pass")
+
+
+@pytest.mark.parametrize("found", EXERCISES, ids=exercise_id)
+def test_the_starter_fails_a_check(found, tmp_path):
+    report = grade(found.exercise.starter, found.exercise.checks, tmp_path)
+    assert failing(report), "the starter already passes: there is nothing to do"
+
+
+@pytest.mark.parametrize("found", EXERCISES, ids=exercise_id)
+def test_every_check_says_what_it_checks_in_words(found, tmp_path):
+    report = grade(found.exercise.starter, found.exercise.checks, tmp_path)
+    for check in report["checks"]:
+        assert " " in check["text"] and not check["text"].startswith("test_"), check["text"]
+    if grades_tests(found.exercise.checks):  # write tests: one check per fault, plus the real code
+        assert report["checks"][0]["text"] == "your tests pass on the real code"
+
+
+def test_the_course_has_an_exercise_of_each_grading_mode():
+    modes = {grades_tests(found.exercise.checks) for found in EXERCISES}
+    assert modes == {True, False}
