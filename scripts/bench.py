@@ -41,7 +41,6 @@ PORT = 8000  # the URL the site was built for (site_url), so instant navigation 
 BASE = f"http://127.0.0.1:{PORT}/"
 LESSON = BASE + "lessons/mlops-vs-devops/"
 PYTHON_FILES = f"/{PYODIDE_DIR}/"
-TEST_BLOCK = 2  # the lesson's traditional tests: test_add and test_api
 TEST_SNIPPET = Path("snippets/lessons/mlops_vs_devops/test_traditional.py")
 LAB = BASE + "labs/model-degradation/"
 CHART_BLOCK = 2  # the lab's accuracy chart (its Run first runs block 1, the simulation)
@@ -177,6 +176,13 @@ def lesson_checks(page):
     return first, click_to_output(page, button, target, pattern=CHECKS_PASS)
 
 
+def block_with_tests_of(page, snippet):
+    """The lesson's block that shows the snippet's tests (found by its first test's name)."""
+    section = section_of(snippet.read_text(encoding="utf-8"), "example")
+    first_test = next(line for line in section.splitlines() if line.startswith("def test_"))
+    return page.locator(".runnable-block", has_text=first_test.split("(")[0]).first
+
+
 def lesson_block(page, number):
     return page.locator(".runnable-block").nth(number - 1)
 
@@ -193,7 +199,7 @@ def run_first_block(page, hover_ms=0):
 
 
 def run_block_tests(page):
-    block = lesson_block(page, TEST_BLOCK)
+    block = block_with_tests_of(page, TEST_SNIPPET)
     button = block.get_by_role("button", name="Run tests")
     return click_to_output(page, button, block.locator(".runnable-status"), pattern=TESTS_PASSED)
 
