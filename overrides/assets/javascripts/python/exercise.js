@@ -132,7 +132,9 @@ export class Exercise {
     this.results.hidden = true;
     const result = await this.block.start((text, options) => python.checkExercise(text, files.checks, options), code, "Checking…");
     this.block.report(result, code, result.report?.summary);
+    // Stop ends a Check by interrupt or, when Python does not answer it, by a session reset.
     if (result.status === STATUS.interrupted) this.block.announce("Check did not finish: stopped.");
+    if (result.status === STATUS.reset) this.block.announce("Check did not finish: stopped. The Python session was reset.");
     if (!result.report) return;
     this.showResults(result.report);
     const { attempts, best } = this.progress.state;
