@@ -24,10 +24,14 @@ from site_layout import PYODIDE_DIR, VENDOR_DIR
 
 SERVICE_WORKER = "service-worker.js"
 HEADERS_FILE = "_headers"
+# This build's version, for the pages: a Python memory snapshot is kept per build and runtime.
+BUILD_FILE = "build.json"
 PYTHON_RUNTIME = f"{PYODIDE_DIR}/"
 # Loaded on demand by the pages that need them, then kept by the service worker as they are.
 ON_DEMAND = (f"{VENDOR_DIR}/", "assets/javascripts/lunr/")  # lunr: languages this site lacks
-NOT_CACHED = (SERVICE_WORKER, HEADERS_FILE, "sitemap.xml", "sitemap.xml.gz", ".nojekyll")
+# Not part of the version (BUILD_FILE holds it) nor precached as files of the build.
+NOT_CACHED = (SERVICE_WORKER, HEADERS_FILE, BUILD_FILE, "sitemap.xml", "sitemap.xml.gz",
+              ".nojekyll")  # fmt: skip
 
 ISOLATION_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
@@ -104,7 +108,8 @@ def build_manifest(site_dir, headers):
         "version": version.hexdigest()[:16],
         "precache": [
             page_url(f) for f in files if not f.startswith(ON_DEMAND) and not f.endswith(".map")
-        ],
+        ]
+        + [BUILD_FILE],
         "python": [f for f in files if f.startswith(PYTHON_RUNTIME)],
         "headers": headers,
     }
@@ -133,4 +138,6 @@ def on_post_build(config):
     site_dir = Path(config["site_dir"])
     headers = site_headers(site_dir)
     write_headers_file(site_dir, headers)
-    write_service_worker(site_dir, build_manifest(site_dir, headers))
+    manifest = build_manifest(site_dir, headers)
+    write_service_worker(site_dir, manifest)
+    (site_dir / BUILD_FILE).write_text(json.dumps({"version": manifest["version"]}), "utf-8")

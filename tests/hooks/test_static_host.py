@@ -66,5 +66,5 @@ def test_any_changed_file_changes_the_version(tmp_path):
     (tmp_path / "assets" / "app.js").write_text("run(2)")
     after = build_manifest(tmp_path, headers={})
     assert before["version"] != after["version"]
-    assert before["precache"] == after["precache"] == ["assets/app.js", "./"]
+    assert before["precache"] == after["precache"] == ["assets/app.js", "./", "build.json"]
     assert json.dumps(after)  # what the service worker reads is plain JSON
