@@ -97,13 +97,12 @@ def csp_violations(console_message):
     return [text] if console_message.type == "error" and "Content Security Policy" in text else []
 
 
-@pytest.fixture
-def page(browser, site_url):
+def checked_pages(browser, origin, **context_options):
     """A fresh browser context and page. After the test: no JavaScript errors or CSP violations
     happened and no request left the site's origin."""
-    context = browser.new_context()
+    context = browser.new_context(**context_options)
     page = context.new_page()
-    page.requests = RequestLog(site_url.rstrip("/"))
+    page.requests = RequestLog(origin.rstrip("/"))
     page.on("request", page.requests.record)
     page.on("requestfinished", page.requests.record_finished)
     errors = []
@@ -113,6 +112,22 @@ def page(browser, site_url):
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
     assert page.requests.foreign() == []
+
+
+@pytest.fixture
+def page(browser, site_url):
+    yield from checked_pages(browser, site_url)
+
+
+@pytest.fixture
+def page_without_service_worker(browser, site_url_without_headers):
+    """A page of the site served without isolation headers, in a browser without service workers
+    (as Firefox's private windows are), so it is never cross-origin isolated."""
+    pages = checked_pages(browser, site_url_without_headers)
+    page = next(pages)
+    page.context.add_init_script("delete Navigator.prototype.serviceWorker")
+    yield page
+    yield from pages
 
 
 @pytest.fixture(scope="session")

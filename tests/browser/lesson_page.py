@@ -26,18 +26,24 @@ def open_lesson(page, site_url):
     return open_page_with_blocks(page, site_url, LESSON_PAGE)
 
 
+# The service worker's caches, one per build (a Python memory snapshot has a cache of its own).
+SITE_CACHES = "caches.keys().then(names => names.filter(n => n.startsWith('mlops-course-')))"
+
+
 def wait_for_service_worker(page):
     """Until the service worker controls the page and has cached this build: the last of the
     work a page sets off by itself once it has loaded and been quiet for a while."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
-    page.wait_for_function("() => caches.keys().then(names => names.length === 1)")
+    page.wait_for_function(f"() => {SITE_CACHES}.then(names => names.length === 1)")
 
 
 def wait_until_python_is_kept(page):
     """Until the work a first Python start sets off has finished: the service worker has stored
-    the runtime (<html data-python-offline="kept">), and diagrams waiting for Python have drawn."""
+    the runtime (<html data-python-offline="kept">) or the browser refused the service worker
+    ("unavailable"), and diagrams waiting for Python have drawn."""
     page.wait_for_function(
-        "() => document.documentElement.dataset.pythonOffline === 'kept'", timeout=60_000
+        "() => ['kept', 'unavailable'].includes(document.documentElement.dataset.pythonOffline)",
+        timeout=60_000,
     )
 
 

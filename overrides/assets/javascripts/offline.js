@@ -12,7 +12,7 @@ const QUIET_MS = 3000;
 if ("serviceWorker" in navigator) {
   let pythonStarting = false;
   let registerWhenPythonIsReady = false;
-  const register = () => navigator.serviceWorker.register(WORKER_URL).catch(() => {});
+  const register = () => navigator.serviceWorker.register(WORKER_URL).catch(offlineUnavailable);
   const registerUnlessPythonIsStarting = () => {
     if (pythonStarting) registerWhenPythonIsReady = true;
     else register();
@@ -43,6 +43,14 @@ if ("serviceWorker" in navigator) {
     pythonSettled();
     afterQuiet(() => tellServiceWorker({ type: "keep-python" }));
   });
+} else {
+  offlineUnavailable();
+}
+
+// Some browsers have no service workers or refuse them (private windows): the page says so
+// (<html data-python-offline="unavailable">), and the site simply needs the network.
+function offlineUnavailable() {
+  document.documentElement.dataset.pythonOffline = "unavailable";
 }
 
 function loadedFiles() {
