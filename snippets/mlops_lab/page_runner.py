@@ -21,6 +21,7 @@ import os
 import pathlib
 import re
 import sys
+import tempfile
 import time
 import traceback
 
@@ -206,6 +207,27 @@ def forget_module_of(path):
         if name == path.stem or getattr(module, "__file__", None) == str(path):
             del sys.modules[name]
     importlib.invalidate_caches()
+
+
+WARM_UP_CODE = "def double(x):\n    return 2 * x\n"
+WARM_UP_TEST = "def test_double():\n    \"\"\"doubles\"\"\"\n    assert double(2) == 4\n"
+
+
+def warm_up():
+    """Run pytest once as Run tests does and grade once as Check does, leaving nothing behind
+    (no file, module or namespace): a memory snapshot taken afterwards starts a session whose
+    first test run is as quick as a second one (pytest's plugins imported and set up)."""
+    from mlops_lab import grading
+
+    with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
+        _run_tests(f"{WARM_UP_CODE}\n{WARM_UP_TEST}", pathlib.Path(folder) / "warm_up_test.py")
+        checks = f"from exercise import double\n\n{WARM_UP_TEST}"
+        grading.grade(WARM_UP_CODE, checks, folder=folder)
+        for name, module in list(sys.modules.items()):
+            if (getattr(module, "__file__", None) or "").startswith(folder):
+                del sys.modules[name]
+    importlib.invalidate_caches()
+    reset_namespaces()
 
 
 def install(post_display=None):

@@ -156,3 +156,25 @@ def test_tests_that_cannot_be_collected_are_an_error_with_pytests_words_not_a_st
     [test] = report["tests"]
     assert (test["name"], test["outcome"]) == ("collecting the tests", "error")
     assert "SyntaxError" in test["details"]
+
+
+WARM_UP_LEAVES_NOTHING = """
+import sys, tempfile
+from mlops_lab import page_runner
+before = set(sys.modules)
+page_runner.warm_up()
+left = [sys.modules[name] for name in set(sys.modules) - before]
+print([m for m in left if (getattr(m, "__file__", None) or "").startswith(tempfile.gettempdir())])
+print(page_runner._namespaces)
+print(page_runner.run_tests("def test_after():\\n    assert True\\n", "/l/", "<b>")[0])
+"""
+
+
+def test_a_warm_up_runs_pytest_and_grading_and_leaves_no_module_file_or_namespace():
+    # In an interpreter of its own, as in the worker that makes a memory snapshot.
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP_LEAVES_NOTHING], capture_output=True, text=True
+    )
+    # (pytest's own report of the last run is printed before the status)
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["[]", "{}"] and lines[-1] == OK, result.stdout + result.stderr

@@ -8,7 +8,8 @@ export const MESSAGE = Object.freeze({
   test: "test", // page → worker: run a block's tests with pytest
   check: "check", // page → worker: grade an exercise's code with its checks
   progress: "progress", // worker → page: bytes of the runtime downloaded so far
-  ready: "ready", // worker → page: Python is ready
+  ready: "ready", // worker → page: Python is ready (from a memory snapshot, or from scratch)
+  snapshotMade: "snapshot-made", // worker → page: a snapshot-making worker stored its snapshot
   initError: "init-error", // worker → page: Python could not start
   started: "started", // worker → page: the run's packages are loaded and its code now runs
   output: "output", // worker → page: text the run printed, as it is printed

@@ -3,11 +3,15 @@
 // moving between pages never downloads or starts Python again.
 // Message protocol with the worker: README.md beside this file.
 
+import { whenIdle } from "../dom.js";
 import { MESSAGE, STATUS } from "./protocol.js";
 
 const RUNTIME_URL = new URL("../../vendor/pyodide/", import.meta.url);
 const WORKER_URL = new URL("python-worker.js", import.meta.url);
 const LOCK_FILE_URL = new URL("pyodide-lock.json", RUNTIME_URL);
+const BUILD_URL = new URL("../../../build.json", import.meta.url); // the build's version
+// A snapshot is made once Python has started and no run has begun for this long.
+const SNAPSHOT_QUIET_MS = 2000;
 const LINE_LIMIT = 1000;
 // After Stop, how long an in-place KeyboardInterrupt may take before the worker is replaced
 // (code stuck outside the interpreter loop never sees the interrupt). It usually lands in
@@ -25,6 +29,7 @@ let primary;
 let spare;
 let nextRunId = 1;
 let stopCount = 0;
+let startMs; // how long the current session took from its worker's creation to ready
 
 /** Increases whenever the session is replaced: namespaces from before are gone. */
 export let generation = 0;
@@ -32,7 +37,7 @@ export let generation = 0;
 /** Start Python now (on the first sign of intent); resolves when it is ready. */
 export function preload() {
   if (!primary || primary.failed) {
-    primary = new PythonWorker(); // a failed start is retried
+    adopt(new PythonWorker()); // a failed start is retried
     // Work that would compete for the cores waits while Python starts (offline.js's caching,
     // mermaid-loader.js's diagrams); once ready, the runtime is worth keeping for offline use.
     dispatchEvent(new Event("python:starting"));
@@ -43,6 +48,83 @@ export function preload() {
   }
   return primary.ready;
 }
+
+/** Make `worker` the session's; once it is ready, say how it started (<html data-python-start>
+ * is "snapshot" or "plain"), and have a snapshot made if it had none to start from. */
+function adopt(worker) {
+  primary = worker;
+  worker.ready.then(({ start, readyMs }) => {
+    if (worker !== primary) return;
+    document.documentElement.dataset.pythonStart = start;
+    startMs = readyMs;
+    if (start === "snapshot") snapshots.state = "used";
+    else snapshots.schedule();
+  }, () => {});
+}
+
+/** How the current session's Python started, how long that took, and what the origin's memory
+ * snapshot is: {start: "snapshot" | "plain" | undefined, startMs,
+ * snapshot: {state, bytes, storedBytes, makeMs}}. */
+export function status() {
+  const { state, bytes, storedBytes, makeMs } = snapshots;
+  const start = document.documentElement.dataset.pythonStart;
+  return { start, startMs, snapshot: { state, bytes, storedBytes, makeMs } };
+}
+
+// The origin's memory snapshot, made by a worker of its own after Python first started on this
+// page and the page has been quiet for a moment; any run comes first: it ends the making, which
+// starts again at the next quiet moment. Every later start restores it (python-worker.js).
+const snapshots = {
+  state: "none", // none | waiting | making | stored (made here) | used (started from one) | failed
+  bytes: 0, // in memory
+  storedBytes: 0, // compressed, in Cache Storage
+  makeMs: 0,
+  timer: undefined,
+  worker: undefined,
+
+  schedule() {
+    if (!["none", "waiting", "making"].includes(this.state)) return;
+    this.state = "waiting";
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => whenIdle(() => this.make()), SNAPSHOT_QUIET_MS);
+  },
+
+  make() {
+    if (this.state !== "waiting") return;
+    if (primary?.busy) return this.schedule();
+    this.state = "making";
+    this.worker = new Worker(WORKER_URL, { type: "module" });
+    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onerror = () => this.finish("failed");
+    this.worker.postMessage({ type: MESSAGE.init, indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href, buildURL: BUILD_URL.href, makeSnapshot: true });
+  },
+
+  receive(message) {
+    if (message.type === MESSAGE.snapshotMade) {
+      Object.assign(this, { bytes: message.bytes, storedBytes: message.storedBytes, makeMs: message.makeMs });
+      this.finish("stored");
+      document.documentElement.dataset.pythonSnapshot = "stored";
+      dispatchEvent(new Event("python:snapshot"));
+    } else if (message.type === MESSAGE.initError) {
+      this.finish("failed"); // refused by quota, say: later starts are plain, nothing else changes
+    }
+  },
+
+  finish(state) {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.state = state;
+  },
+
+  /** A run begins: stop making the snapshot, and try again once the page is quiet. */
+  yieldToRun() {
+    if (this.state !== "waiting" && this.state !== "making") return;
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.state = "waiting";
+    clearTimeout(this.timer);
+  },
+};
 
 /** Be told about download progress: listener({loaded, total}). Returns an unsubscribe function. */
 export function onProgress(listener) {
@@ -79,6 +161,7 @@ export function checkExercise(code, checks, options) {
 }
 
 async function request(type, code, { namespace, filename, onStarted, onOutput, onDisplay, checks }) {
+  snapshots.yieldToRun();
   const stopsBefore = stopCount;
   await preload();
   if (stopCount !== stopsBefore) return { status: STATUS.interrupted, durationMs: 0, droppedLines: 0 };
@@ -87,6 +170,7 @@ async function request(type, code, { namespace, filename, onStarted, onOutput, o
   const result = await worker.run({ type, code, checks, namespace, filename, lineLimit: LINE_LIMIT }, listeners);
   // The worker asks for a new session when its interpreter cannot go on (out of memory, crashed).
   if (result.restart && worker === primary) replacePrimary();
+  if (snapshots.state === "waiting") snapshots.schedule(); // quiet again from now on
   return result;
 }
 
@@ -106,7 +190,7 @@ export async function stop() {
 
 function replacePrimary() {
   primary.terminate();
-  primary = spare ?? new PythonWorker();
+  adopt(spare ?? new PythonWorker());
   spare = undefined;
   generation += 1;
 }
@@ -122,6 +206,7 @@ class PythonWorker {
   constructor() {
     this.runs = new Map();
     this.idleWaiters = [];
+    this.createdAt = performance.now();
     this.worker = new Worker(WORKER_URL, { type: "module" });
     this.interruptBuffer = canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     this.ready = new Promise((resolve, reject) => {
@@ -135,6 +220,7 @@ class PythonWorker {
       type: MESSAGE.init,
       indexURL: RUNTIME_URL.href,
       lockFileURL: LOCK_FILE_URL.href,
+      buildURL: BUILD_URL.href,
       interruptBuffer: this.interruptBuffer,
     });
   }
@@ -150,7 +236,7 @@ class PythonWorker {
         if (this === primary) for (const listener of progressListeners) listener(message);
         break;
       case MESSAGE.ready:
-        this.settleReady.resolve();
+        this.settleReady.resolve({ start: message.start, readyMs: performance.now() - this.createdAt });
         break;
       case MESSAGE.initError:
         this.failed = true;

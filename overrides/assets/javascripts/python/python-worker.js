@@ -3,12 +3,17 @@
 // tracebacks, pytest) is the course wheel's mlops_lab/page_runner.py.
 
 import { MESSAGE, STATUS } from "./protocol.js";
+import { forgetSnapshots, makeSnapshot, openSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
 
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
 const DISPLAY_LIMIT = 20; // charts and tables per run
 
 const RUNNER_MODULE = "mlops_lab.page_runner";
 const COURSE_PACKAGE = "mlops-lab";
+// What a snapshot holds: the course wheel and pytest, after page_runner.warm_up() ran pytest
+// and a grading once (so a first Run tests or Check is as quick as a second), and the runner.
+const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
+const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab.grading", "pytest", "_pytest.unittest"];
 const OUT_OF_MEMORY = "out-of-memory"; // page_runner's status when only a new session helps
 
 let pyodide;
@@ -21,20 +26,22 @@ self.onmessage = ({ data }) => {
   queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
 
-async function init({ indexURL, lockFileURL, interruptBuffer }) {
+async function init({ indexURL, lockFileURL, buildURL, interruptBuffer, makeSnapshot: snapshotOnly }) {
   try {
     reportDownloadProgress();
-    // The lock file is revalidated on every start, so a new deploy is picked up at once;
-    // the wheels it lists live under content-hashed paths and can be cached for good.
-    const [{ loadPyodide }, lock] = await Promise.all([
+    // The lock file and the build's version are revalidated on every start, so a new deploy is
+    // picked up at once; the wheels live under content-hashed paths and can be cached for good.
+    const runtime = import(new URL("pyodide.asm.mjs", indexURL).href); // loads meanwhile
+    runtime.catch(() => {}); // if it fails, so does the start, which reports why
+    const [{ loadPyodide, version }, lock, build] = await Promise.all([
       import(new URL("pyodide.mjs", indexURL).href),
       fetch(lockFileURL, { cache: "no-cache" }).then((response) => response.json()),
+      fetch(buildURL, { cache: "no-cache" }).then((response) => response.json()).catch(() => undefined),
     ]);
-    pyodide = await loadPyodide({
-      indexURL,
-      lockFileContents: lock,
-      packageBaseUrl: new URL(".", lockFileURL).href,
-    });
+    const options = { indexURL, lockFileContents: lock, packageBaseUrl: new URL(".", lockFileURL).href };
+    const snapshot = build && snapshotUrl(build.version, version);
+    if (snapshotOnly) return await saveSnapshot(loadPyodide, options, runtime, snapshot);
+    const start = await startPython(loadPyodide, options, runtime, snapshot);
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
     pyodide.setStdin({ stdin: () => undefined }); // end of input, not a call to window.prompt
     for (const [stream, setter] of Object.entries({ stdout: "setStdout", stderr: "setStderr" })) {
@@ -46,13 +53,49 @@ async function init({ indexURL, lockFileURL, interruptBuffer }) {
         },
       });
     }
-    await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
     runner = pyodide.pyimport(RUNNER_MODULE);
     runner.install((json) => currentOutput?.display(JSON.parse(json)));
-    postMessage({ type: MESSAGE.ready });
+    postMessage({ type: MESSAGE.ready, start, snapshot });
   } catch (error) {
     postMessage({ type: MESSAGE.initError, message: String(error?.message ?? error) });
   }
+}
+
+// Restore the stored snapshot if there is one, else start from scratch; either way the course
+// wheel's files are installed (a restored session has its modules, not its files). Resolves
+// with how it started: "snapshot" or "plain". A snapshot that fails is deleted.
+async function startPython(loadPyodide, options, runtime, snapshotKey) {
+  const snapshot = snapshotKey && (await openSnapshot(snapshotKey));
+  if (snapshot) {
+    try {
+      pyodide = await loadPyodide({ ...options, ...restoreOptions(runtime, snapshot) });
+      await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
+      return "snapshot";
+    } catch {
+      await forgetSnapshots();
+    }
+  }
+  pyodide = await loadPyodide(options);
+  await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
+  return "plain";
+}
+
+// A snapshot-making worker: start, warm up what a first Run, Run tests and Check need, save,
+// report.
+async function saveSnapshot(loadPyodide, options, runtime, snapshotKey) {
+  if (!snapshotKey) throw new Error("this build has no version to key a snapshot by");
+  const started = performance.now();
+  const bytes = await makeSnapshot(loadPyodide, options, SNAPSHOT_PACKAGES, (python) => {
+    const runner = python.pyimport(RUNNER_MODULE);
+    runner.install(); // no display sink: a snapshot cannot hold one
+    runner.warm_up();
+  });
+  const made = performance.now() - started;
+  // Stored only once it is known to restore, with its modules, into a working session.
+  const restored = await loadPyodide({ ...options, ...restoreOptions(runtime, { memory: bytes, filled: Promise.resolve() }) });
+  restored.runPython(`import sys; assert {${SNAPSHOT_MODULES.map((m) => `"${m}"`).join(", ")}} <= set(sys.modules)`);
+  const storedBytes = await storeSnapshot(snapshotKey, bytes);
+  postMessage({ type: MESSAGE.snapshotMade, bytes: bytes.length, storedBytes, makeMs: made, totalMs: performance.now() - started });
 }
 
 async function run(request) {
