@@ -5,6 +5,7 @@ Every test in this folder is marked `browser`: `make test-fast` leaves them out.
 from pathlib import Path
 
 import pytest
+from deployments import deployed_page, deployment, second_build  # noqa: F401 - fixtures
 from lesson_page import open_lesson
 
 BROWSER_TESTS = Path(__file__).resolve().parent

@@ -1,13 +1,12 @@
 """The service worker in Chromium: the site works with its server stopped, a new deploy replaces
 the old cache, and on a host without headers (GitHub Pages) pages become cross-origin isolated."""
 
-import shutil
-
-import pytest
+from deployments import Deployment
 from lesson_page import (
     BLOCKS,
     FIRST_TEST_BLOCK,
     LESSON,
+    SITE_CACHES,
     block,
     loop_then_stop,
     open_lesson,
@@ -19,50 +18,11 @@ from lesson_page import (
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
-from serve_site import make_server
 from site_layout import PYODIDE_DIR, WHEELS_DIR
-from static_host import read_build_manifest
 
-CACHED_URLS = """() => caches.keys()
+CACHED_URLS = f"""() => {SITE_CACHES}
   .then(names => names.length ? caches.open(names[0]).then(c => c.keys()) : [])
   .then(requests => requests.map(r => r.url))"""
-
-
-class Deployment:
-    """A copy of the built site served on its own port, which a test can stop or redeploy."""
-
-    def __init__(self, site_dir, target, with_headers=True):
-        self.directory = target
-        shutil.copytree(site_dir, target)
-        self.server = make_server(target, port=0, with_headers=with_headers)
-        self.url = self.server.start_in_background()
-
-    def manifest(self):
-        """The BUILD manifest the hook wrote into this deploy's service worker."""
-        return read_build_manifest(self.directory / "service-worker.js")
-
-    def cache_name(self):
-        return "mlops-course-" + self.manifest()["version"]
-
-    def replace_with(self, site_dir):
-        shutil.rmtree(self.directory)
-        shutil.copytree(site_dir, self.directory)
-
-    def stop(self):
-        self.server.stop()  # connections are refused from now on, like a server that is gone
-
-
-@pytest.fixture
-def deployment(served_site, tmp_path):
-    deployed = Deployment(served_site[0], tmp_path / "deployed")
-    yield deployed
-    deployed.stop()
-
-
-@pytest.fixture
-def deployed_page(page, deployment):
-    page.requests.origin = deployment.url.rstrip("/")
-    return page
 
 
 def wait_until_cached(page, urls):
@@ -101,24 +61,16 @@ def test_python_is_not_cached_for_readers_who_never_run_code(deployed_page, depl
     assert [url for url in cached if f"/{PYODIDE_DIR}/" in url] == []
 
 
-def test_a_new_deploy_replaces_the_old_cache(
-    deployed_page, deployment, project_copy, mkdocs_build, tmp_path
-):
+def test_a_new_deploy_replaces_the_old_cache(deployed_page, deployment, second_build):
     page = deployed_page
     page.goto(deployment.url)
     wait_for_service_worker(page)
-    assert page.evaluate("() => caches.keys()") == [deployment.cache_name()]
-
-    project = project_copy()
-    home = project / "docs" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + "\nFresh from the new deploy.\n")
-    result = mkdocs_build(project, tmp_path / "next", site_url=deployment.url)
-    assert result.returncode == 0, result.stderr
-    deployment.replace_with(tmp_path / "next")
+    assert page.evaluate(f"() => {SITE_CACHES}") == [deployment.cache_name()]
+    deployment.replace_with(second_build(deployment.url))
 
     page.reload()  # a navigation: the browser checks for a new service worker
     page.wait_for_function(
-        "name => caches.keys().then(names => names.join() === name)",
+        f"name => {SITE_CACHES}.then(names => names.join() === name)",
         arg=deployment.cache_name(),
         timeout=30_000,
     )

@@ -1,0 +1,220 @@
+"""Python memory snapshots in Chromium: made in the reader's browser after a first start, used by
+every later start, and never trusted when they should not be (corrupt, another build)."""
+
+import re
+
+from lesson_page import (
+    BLOCKS,
+    block,
+    loop_then_stop,
+    open_lesson,
+    output,
+    run,
+    run_and_expect_recovery,
+    run_tests,
+    set_code,
+    status,
+    wait_for_service_worker,
+)
+from playwright.sync_api import expect
+
+SNAPSHOT_CACHE = "mlops-snapshot"
+STORED_SNAPSHOTS = (
+    f"() => caches.open('{SNAPSHOT_CACHE}').then(c => c.keys()).then(k => k.map(r => r.url))"
+)
+STATUS = "() => import('/assets/javascripts/python/python-session.js').then(m => m.status())"
+SNAPSHOT_QUIET_MS = 2_000  # python-session.js waits this long after a start before making one
+NO_SNAPSHOT = {"state": "none", "bytes": 0, "storedBytes": 0, "makeMs": 0}
+REFUSED = f"() => ({STATUS})().then(status => status.snapshot.state === 'failed')"
+# Notes when the background worker began making the snapshot, and so when to watch from.
+MAKING = f"""() => ({STATUS})().then(status =>
+  status.snapshot.state === 'making' && (window.__makingSince = performance.now()))"""
+# The main thread's tasks of 50 ms or more (the Long Tasks API's threshold) since then.
+LONG_TASKS_WHILE_MAKING = """() => new Promise(resolve =>
+  new PerformanceObserver((list, observer) => {
+  observer.disconnect();
+  resolve(list.getEntries().filter(task => task.startTime + task.duration > window.__makingSince)
+    .map(task => Math.round(task.duration)));
+}).observe({ type: 'longtask', buffered: true }))"""
+# The snapshot under `key` replaced by its first half, as an interrupted write might leave it.
+CUT_SHORT = """async key => {
+  const cache = await caches.open('mlops-snapshot');
+  const stored = await cache.match(key);
+  const bytes = await stored.arrayBuffer();
+  await cache.put(key, new Response(bytes.slice(0, bytes.byteLength / 2), stored));
+}"""
+# The snapshot made while this page was open is stored.
+STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
+
+
+def started_from(page):
+    page.wait_for_function("() => document.documentElement.dataset.pythonStart")
+    return page.evaluate("document.documentElement.dataset.pythonStart")
+
+
+def forget_how_python_started(page):
+    """So that started_from() reports on the next session, once the current one has started."""
+    started_from(page)
+    page.evaluate("delete document.documentElement.dataset.pythonStart")
+
+
+def make_snapshot(page, site_url):
+    """A first visit: a block runs (Python starts from scratch), then the snapshot is made."""
+    open_lesson(page, site_url)
+    assert run(block(page, 1)).startswith("Finished")
+    assert started_from(page) == "plain"
+    page.wait_for_function(STORED, timeout=60_000)
+    return page.evaluate(STORED_SNAPSHOTS)
+
+
+def without_timings(text):
+    return re.sub(r"\d+(\.\d+)? ?m?s\b", "<time>", text)
+
+
+def outputs_of_every_block(page):
+    """What each block of the lesson prints and what each block's tests report."""
+    results = []
+    for expected in BLOCKS:
+        shown = block(page, expected.number)
+        results.append((run(shown), output(shown).inner_text()))
+        if expected.test_count:
+            results.append(run_tests(shown))
+    return [without_timings(str(result)) for result in results]
+
+
+def test_the_next_visit_starts_from_the_snapshot_and_runs_as_a_plain_start_does(page, site_url):
+    open_lesson(page, site_url)
+    plain = outputs_of_every_block(page)
+    assert started_from(page) == "plain"
+    page.wait_for_function(STORED, timeout=60_000)
+    snapshot = page.evaluate(STATUS)["snapshot"]
+    assert snapshot["state"] == "stored"
+    assert 10_000_000 < snapshot["bytes"] and 0 < snapshot["storedBytes"] < snapshot["bytes"]
+    assert len(page.evaluate(STORED_SNAPSHOTS)) == 1  # one snapshot per origin
+    page.reload()
+    open_lesson(page, site_url)
+    assert outputs_of_every_block(page) == plain
+    assert started_from(page) == "snapshot"
+    assert page.evaluate(STATUS)["start"] == "snapshot"
+
+
+def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(page, site_url):
+    make_snapshot(page, site_url)
+    tab = page.context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(error))
+    first = block(open_lesson(tab, site_url), 1)
+    fresh = (
+        "import sys\n"
+        "print(sorted(k for k in globals() if not k.startswith('__')), 'pytest' in sys.modules)\n"
+        "print('to stderr', file=sys.stderr)\n"
+        "import pygal\nprint(pygal.__name__)"
+    )
+    set_code(tab, first, fresh)
+    assert run(first, timeout=60_000).startswith("Finished")
+    # Only its own import is in the namespace, both streams reach the page, wheels still load.
+    expect(output(first)).to_have_text("['sys'] True\nto stderr\npygal\n")
+    assert started_from(tab) == "snapshot"
+    set_code(tab, first, "print(input)")
+    run(first)
+    expect(output(first)).to_contain_text("no_keyboard_input")  # the runner is installed
+    assert errors == []
+
+
+def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
+    open_lesson(page, site_url)
+    wait_for_service_worker(page)  # the last work the page does by itself
+    page.wait_for_timeout(SNAPSHOT_QUIET_MS + 1_000)
+    assert page.evaluate(f"caches.has('{SNAPSHOT_CACHE}')") is False
+    assert page.evaluate(STATUS) == {"start": None, "startMs": None, "snapshot": NO_SNAPSHOT}
+
+
+def test_a_snapshot_refused_by_the_quota_leaves_only_plain_starts(page, site_url):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": site_url.rstrip("/"), "quotaSize": 2e6})
+    open_lesson(page, site_url)
+    run_and_expect_recovery(page, block(page, 1))
+    page.wait_for_function(REFUSED, timeout=60_000)
+    assert page.evaluate(STORED_SNAPSHOTS) == []  # nothing half-stored
+    page.reload()
+    run_and_expect_recovery(page, block(page, 1))
+    assert started_from(page) == "plain"
+
+
+def test_making_the_snapshot_never_blocks_the_page(page, site_url):
+    open_lesson(page, site_url)
+    run(block(page, 1))
+    page.wait_for_function(MAKING, polling=10, timeout=30_000)
+    page.wait_for_function(STORED, timeout=60_000)
+    # Only tasks that overlap the making; those just before it are the page's own work after a
+    # first start (diagrams, caching the runtime), there with or without snapshots.
+    assert page.evaluate(LONG_TASKS_WHILE_MAKING) == []
+
+
+def test_a_run_comes_first_and_the_snapshot_is_made_afterwards(page, site_url):
+    open_lesson(page, site_url)
+    first = block(page, 1)
+    run(first)
+    set_code(page, first, "import time\nend = time.time() + 6\nwhile time.time() < end:\n    pass")
+    first.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_timeout(3_000)  # longer than the quiet the snapshot waits for, while it runs
+    assert page.evaluate(STATUS)["snapshot"]["state"] == "waiting"
+    expect(status(first)).to_have_text(re.compile("^Finished"), timeout=30_000)
+    page.wait_for_function(STORED, timeout=60_000)
+
+
+def test_a_corrupt_snapshot_gives_a_plain_start_and_is_replaced(page, site_url):
+    [key] = make_snapshot(page, site_url)
+    page.evaluate(CUT_SHORT, key)
+    page.reload()
+    run_and_expect_recovery(page, block(page, 1))  # no error: only a slower start
+    assert started_from(page) == "plain"
+    page.wait_for_function(STORED, timeout=60_000)
+    assert page.evaluate(STORED_SNAPSHOTS) == [key]
+    size = page.evaluate("key => caches.match(key).then(r => r.blob()).then(b => b.size)", key)
+    assert size > 1_000_000
+
+
+def test_a_new_deploy_does_not_use_the_old_builds_snapshot(deployed_page, deployment, second_build):
+    [old] = make_snapshot(deployed_page, deployment.url)
+    deployment.replace_with(second_build(deployment.url))
+    deployed_page.reload()
+    run_and_expect_recovery(deployed_page, block(deployed_page, 1))
+    assert started_from(deployed_page) == "plain"
+    deployed_page.wait_for_function(STORED, timeout=60_000)
+    [new] = deployed_page.evaluate(STORED_SNAPSHOTS)
+    assert new != old
+
+
+def test_stop_in_place_and_after_a_memory_error_the_session_starts_from_the_snapshot(
+    page, site_url
+):
+    make_snapshot(page, site_url)
+    page.reload()
+    first = loop_then_stop(page)  # in place: isolated, state kept
+    expect(status(first)).to_have_text("Stopped.")
+    assert started_from(page) == "snapshot"
+    forget_how_python_started(page)
+    set_code(page, first, "kept = 1\nchunks = [bytearray(2**30) for _ in range(8)]")
+    assert run(first, timeout=120_000).endswith("The Python session was restarted.")
+    set_code(page, first, "print('kept' in globals())")
+    run(first)
+    expect(output(first)).to_have_text("False\n")
+    assert started_from(page) == "snapshot"
+
+
+def test_without_isolation_stop_swaps_in_a_spare_started_from_the_snapshot(
+    page_without_service_worker, site_url_without_headers
+):
+    page = page_without_service_worker
+    make_snapshot(page, site_url_without_headers)
+    page.reload()
+    assert page.evaluate("crossOriginIsolated") is False
+    run_and_expect_recovery(page, block(page, 1))
+    forget_how_python_started(page)
+    first = loop_then_stop(page)
+    expect(status(first)).to_have_text("Stopped. The Python session was reset.")
+    set_code(page, first, "print('fresh session:', 'counter' in globals())")
+    run(first)
+    expect(output(first)).to_have_text("fresh session: False\n")
+    assert started_from(page) == "snapshot"
