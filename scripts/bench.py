@@ -11,6 +11,13 @@ from the same files by the same server:
 - raw Pyodide + pygal: the same runtime loading pygal and the course package, running the lab's
   first two sections and showing the chart as an image, as the lab's second block does.
 
+Memory snapshots: a fresh persistent profile per repetition visits the lesson once (a block
+runs, then the page waits until the snapshot is stored); the next visits are measured: Run ->
+first output against raw warm, and a first Run tests -> summary against raw + pytest warm. Stop
+without isolation is timed on a site served without headers to a browser without service
+workers. The build-time alternative (a snapshot served with the site) is timed cold by serving
+a snapshot this run made and putting it in the page's cache before the click.
+
 Raw and ours are measured back to back in each repetition, so drift in machine load hits both.
 Not a test: it reports, it does not fail.
 
@@ -21,6 +28,7 @@ builds measured side by side, not for two benchmark runs.
 """
 
 import argparse
+import base64
 import gzip
 import json
 import shutil
@@ -49,6 +57,15 @@ CHART_SECTIONS = ("simulate", "accuracy")
 CHARTING_WHEELS = ("pygal", "importlib-metadata", "zipp")
 # The heaviest exercise to grade: the reader's tests run on the real table and on five faults.
 CHECKED_EXERCISE = "card-exercise-data-quality"
+UNISOLATED_PORT = 8001  # the same files without _headers: no cross-origin isolation
+UNISOLATED_LESSON = LESSON.replace(f":{PORT}/", f":{UNISOLATED_PORT}/")
+SERVED_SNAPSHOT = "bench-snapshot.bin"  # the build-time alternative, served with the site
+SESSION = "import('/assets/javascripts/python/python-session.js')"
+SNAPSHOT_STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
+NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker"
+STORED_SNAPSHOT_KEYS = (
+    "caches.open('mlops-snapshot').then(c => c.keys()).then(k => k.map(r => r.url))"
+)
 CHECKS_PASS = "checks pass"
 # What Material itself loads on a page; whatever else a page without runnable blocks loads, this
 # project added (its stylesheet and scripts, whichever they are).
@@ -249,15 +266,132 @@ def cold(browser, measure):
 
 def warm(playwright, profile, measure):
     """A persistent profile visited once before: the runtime comes from the disk cache."""
-    for _visit in range(2):  # the first visit fills the cache; the second is the one measured
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    visit(playwright, profile, measure)  # the first visit fills the cache
+    return visit(playwright, profile, measure)
+
+
+def visit(playwright, profile, measure, init_script=None):
+    """One visit in a persistent profile (what it caches stays for the next)."""
+    context = playwright.chromium.launch_persistent_context(
+        profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    )
+    if init_script:
+        context.add_init_script(init_script)
+    try:
+        return measure(context.new_page())
+    finally:
+        context.close()
+
+
+# --- Memory snapshots ---------------------------------------------------------------------
+
+
+def run_then_store_snapshot(page):
+    """A first visit: run block 1, then wait for the snapshot. Returns (ms from the first
+    output to the snapshot stored, the session's status, the snapshot's cache key)."""
+    open_lesson(page)
+    run_first_block(page)
+    output_at = page.evaluate("performance.now()")
+    page.wait_for_function(SNAPSHOT_STORED, timeout=60_000)
+    stored_after = page.evaluate("performance.now()") - output_at
+    status = page.evaluate(f"() => {SESSION}.then(m => m.status())")
+    [key] = page.evaluate(STORED_SNAPSHOT_KEYS)
+    return stored_after, status, key
+
+
+def started_from_snapshot(page):
+    return page.evaluate("document.documentElement.dataset.pythonStart") == "snapshot"
+
+
+def snapshot_visits(playwright, profile):
+    """(made, warm Run -> output, warm first Run tests -> summary, both from the snapshot?)."""
+    made = visit(playwright, profile, run_then_store_snapshot)
+
+    def run_once(page):
+        return lesson_run(page), started_from_snapshot(page)
+
+    def tests_once(page):
+        open_lesson(page)
+        return run_block_tests(page), started_from_snapshot(page)
+
+    (run_ms, run_restored), (tests_ms, tests_restored) = (
+        visit(playwright, profile, run_once),
+        visit(playwright, profile, tests_once),
+    )
+    return made, run_ms, tests_ms, run_restored and tests_restored
+
+
+# Stop an endless loop through the session's API; resolves with the new session's boot time
+# (worker created -> ready: the spare, warmed while the loop ran) and Stop -> next output.
+STOP_AND_RUN_AGAIN = """async () => {
+  const session = await SESSION;
+  const options = { namespace: "bench", filename: "<bench>", onOutput: () => {} };
+  const looping = session.run("while True:\\n    pass", options);
+  await new Promise((wake) => setTimeout(wake, 3000));  // the spare is warm by now
+  const stoppedAt = performance.now();
+  if ((await session.stop()) !== "reset") throw new Error("expected a reset without isolation");
+  await looping;
+  await new Promise((printed) => session.run("print(1)", { ...options, onOutput: printed }));
+  return { spareStartMs: session.status().startMs, nextOutputMs: performance.now() - stoppedAt };
+}""".replace("SESSION", SESSION)
+
+
+def stop_without_isolation(playwright, profile):
+    """(spare boot and Stop -> output before a snapshot exists, then from the snapshot)."""
+
+    def stop_and_run_again(page):
+        page.goto(UNISOLATED_LESSON, wait_until="networkidle")
+        run_first_block(page)
+        return page.evaluate(STOP_AND_RUN_AGAIN)
+
+    def first_visit(page):
+        plain = stop_and_run_again(page)
+        page.wait_for_function(SNAPSHOT_STORED, timeout=60_000)
+        return plain
+
+    plain = visit(playwright, profile, first_visit, NO_SERVICE_WORKER)
+    return plain, visit(playwright, profile, stop_and_run_again, NO_SERVICE_WORKER)
+
+
+def export_snapshot(playwright, profile, key):
+    """Write the profile's stored snapshot into the site, as a build step would serve it."""
+
+    def read(page):
+        page.goto(BASE, wait_until="networkidle")
+        return page.evaluate(
+            """key => caches.match(key).then(r => r.blob()).then(blob => new Promise(done => {
+                 const reader = new FileReader();
+                 reader.onload = () => done(reader.result.split(",")[1]);
+                 reader.readAsDataURL(blob);
+               }))""",
+            key,
         )
-        try:
-            result = measure(context.new_page())
-        finally:
-            context.close()
-    return result
+
+    (SITE / SERVED_SNAPSHOT).write_bytes(base64.b64decode(visit(playwright, profile, read)))
+
+
+def cold_with_served_snapshot(key, memory_bytes):
+    """Cold, as if the build served a snapshot: fetch it into the cache, then Run."""
+
+    def measure(page):
+        open_lesson(page)
+        fetch_ms = page.evaluate(
+            """async ([url, key, memoryBytes]) => {
+                 const started = performance.now();
+                 const response = await fetch(url);
+                 const headers = { "X-Memory-Bytes": String(memoryBytes) }; // as stored
+                 const cache = await caches.open("mlops-snapshot");
+                 await cache.put(key, new Response(response.body, { headers }));
+                 return performance.now() - started;
+               }""",
+            ["/" + SERVED_SNAPSHOT, key, memory_bytes],
+        )
+        run_ms = run_first_block(page)
+        if not started_from_snapshot(page):
+            raise RuntimeError("the served snapshot was not used")
+        return fetch_ms + run_ms
+
+    return measure
 
 
 def responses_of(browser, visit):
@@ -293,7 +427,10 @@ def added_weight_without_blocks(browser):
 MEASURES = ["raw_cold", "ours_cold", "ours_cold_hover", "second_run", "after_navigation",
             "raw_warm", "ours_warm", "raw_tests", "ours_tests", "tests_rerun",
             "raw_chart_cold", "ours_chart_cold", "raw_chart_warm", "ours_chart_warm",
-            "check_cold", "check_warm"]  # fmt: skip
+            "check_cold", "check_warm", "raw_tests_warm", "snapshot_warm", "snapshot_tests_warm",
+            "snapshot_stored_after", "snapshot_make", "spare_plain", "spare_snapshot",
+            "stop_next_output_plain", "stop_next_output_snapshot",
+            "served_snapshot_cold"]  # fmt: skip
 
 
 def measure_all(repeat):
@@ -304,9 +441,12 @@ def measure_all(repeat):
         tempfile.TemporaryDirectory() as ours_profile,
         tempfile.TemporaryDirectory() as raw_chart_profile,
         tempfile.TemporaryDirectory() as ours_chart_profile,
+        tempfile.TemporaryDirectory() as raw_tests_profile,
+        tempfile.TemporaryDirectory() as snapshot_profiles,
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for _ in range(repeat):
+        snapshot_sizes, all_restored = None, True
+        for repetition in range(repeat):
             samples["raw_cold"].append(cold(browser, raw_run))
             samples["ours_cold"].append(cold(browser, lesson_run))
             samples["ours_cold_hover"].append(cold(browser, lambda page: lesson_run(page, 300)))
@@ -326,11 +466,35 @@ def measure_all(repeat):
             check_cold, check_warm = cold(browser, lesson_checks)
             samples["check_cold"].append(check_cold)
             samples["check_warm"].append(check_warm)
+            samples["raw_tests_warm"].append(warm(playwright, raw_tests_profile, raw_tests_run))
+            profile = Path(snapshot_profiles) / f"visits-{repetition}"
+            (stored_after, status, key), run_ms, tests_ms, restored = snapshot_visits(
+                playwright, profile
+            )
+            all_restored = all_restored and restored
+            snapshot_sizes = status["snapshot"]
+            samples["snapshot_warm"].append(run_ms)
+            samples["snapshot_tests_warm"].append(tests_ms)
+            samples["snapshot_stored_after"].append(stored_after)
+            samples["snapshot_make"].append(status["snapshot"]["makeMs"])
+            plain, restored_spare = stop_without_isolation(
+                playwright, Path(snapshot_profiles) / f"unisolated-{repetition}"
+            )
+            samples["spare_plain"].append(plain["spareStartMs"])
+            samples["spare_snapshot"].append(restored_spare["spareStartMs"])
+            samples["stop_next_output_plain"].append(plain["nextOutputMs"])
+            samples["stop_next_output_snapshot"].append(restored_spare["nextOutputMs"])
+            if repetition == 0:
+                export_snapshot(playwright, profile, key)
+            served = cold_with_served_snapshot(key, snapshot_sizes["bytes"])
+            samples["served_snapshot_cold"].append(cold(browser, served))
         results = {name: statistics.median(values) for name, values in samples.items()}
         results["spread"] = {name: (min(values), max(values)) for name, values in samples.items()}
         results["bytes_before_intent"] = python_bytes_before_intent(browser)
         results["added_weight"], results["added_files"] = added_weight_without_blocks(browser)
         results["charting_wheels"] = charting_wheel_bytes()
+        results["snapshot"] = snapshot_sizes
+        results["all_restored"] = all_restored
         browser.close()
     return results
 
@@ -343,7 +507,7 @@ def report(r):
     rows = [
         ("Cold: Run click -> first output", "ours_cold", "raw_cold",
          "<= raw + 150 ms (ratio 1.05)", within(r["ours_cold"], r["raw_cold"], 1.05, 150)),
-        ("Warm disk cache: Run click -> first output", "ours_warm", "raw_warm",
+        ("Warm, no snapshot yet: Run -> first output", "ours_warm", "raw_warm",
          "<= raw + 150 ms (ratio 1.05)", within(r["ours_warm"], r["raw_warm"], 1.05, 150)),
         ("Cold, 300 ms hover before the click", "ours_cold_hover", "raw_cold",
          "saves >= 250 ms", r["ours_cold"] - r["ours_cold_hover"] >= 250),
@@ -362,6 +526,19 @@ def report(r):
          "reported", True),
         ("Warm: exercise Check -> results", "check_warm", "raw_tests", "< 300 ms",
          r["check_warm"] < 300),
+        ("From snapshot: Run -> first output", "snapshot_warm", "raw_warm", "ratio <= 0.3",
+         within(r["snapshot_warm"], r["raw_warm"], 0.3)),
+        ("From snapshot: first Run tests -> summary", "snapshot_tests_warm", "raw_tests_warm",
+         "ratio <= 0.5", within(r["snapshot_tests_warm"], r["raw_tests_warm"], 0.5)),
+        ("No isolation: spare boot (plain = raw col.)", "spare_snapshot", "spare_plain",
+         "< 500 ms", r["spare_snapshot"] < 500),
+        ("No isolation: Stop -> next output", "stop_next_output_snapshot",
+         "stop_next_output_plain", "reported", True),
+        ("Snapshot made (worker start -> made)", "snapshot_make", "raw_cold", "reported", True),
+        ("Snapshot stored, after the first output", "snapshot_stored_after", "raw_cold",
+         "< 10 s", r["snapshot_stored_after"] < 10_000),
+        ("Cold, build-time snapshot (served, fetched)", "served_snapshot_cold", "raw_cold",
+         "alternative: compare", True),
     ]  # fmt: skip
     print(f"\n{'measure':<44}{'ours ms':>10}{'raw ms':>10}{'ratio':>8}  {'target':<30}met")
     for name, ours, raw, target, met in rows:
@@ -376,8 +553,16 @@ def report(r):
         f"target < 30 KB: {yes_no(added < 30 * 1024)}  ({', '.join(r['added_files'])})"
     )
     charting = r["charting_wheels"]
-    print(f"{'Charting wheels (pygal and its deps)':<44}{sum(charting.values()) / 1024:>9.1f}K    "
-          f"downloaded only when a block imports pygal ({', '.join(charting)})")
+    print(
+        f"{'Charting wheels (pygal and its deps)':<44}{sum(charting.values()) / 1024:>9.1f}K    "
+        f"downloaded only when a block imports pygal ({', '.join(charting)})"
+    )
+    snapshot = r["snapshot"]
+    print(
+        f"{'Snapshot: WebAssembly memory / stored gzip':<44}{snapshot['bytes'] / 2**20:>9.1f}M"
+        f"{snapshot['storedBytes'] / 2**20:>9.1f}M  one per origin; every later visit "
+        f"started from it: {yes_no(r['all_restored'])}"
+    )
     spread = ", ".join(f"{name} {low:.0f}-{high:.0f}" for name, (low, high) in r["spread"].items())
     print(f"spread (min-max ms): {spread}")
 
@@ -452,14 +637,19 @@ def main():
         raw_pages[SITE / script_name] = script
     for path, html in raw_pages.items():
         path.write_text(html, encoding="utf-8")
-    server = make_server(SITE, port=PORT)
-    server.start_in_background()
+    servers = [
+        make_server(SITE, port=PORT),
+        make_server(SITE, port=UNISOLATED_PORT, with_headers=False),
+    ]
+    for server in servers:
+        server.start_in_background()
     try:
         report(measure_all(args.repeat))
     finally:
-        server.stop()
-        for path in raw_pages:
-            path.unlink()
+        for server in servers:
+            server.stop()
+        for path in [*raw_pages, SITE / SERVED_SNAPSHOT]:
+            path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
