@@ -18,8 +18,6 @@ The build
 
 import hashlib
 import json
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
-from runnable_sources import find_snippet, section_text, snippet_base_paths
+from runnable_sources import find_snippet, run_course_module, section_text, snippet_base_paths
 from snippet_includes import INCLUDE
 
 EXERCISE = "exercise"  # the details type, and the fence class, of an exercise
@@ -100,19 +98,13 @@ def grades(exercises, snippets_dir):
         return json.loads(cached.read_text(encoding="utf-8"))
     request = [{"id": e.id, "starter": e.starter, "solution": e.solution, "checks": e.checks}
                for e in exercises]  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-m", "mlops_lab.grading"],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        timeout=GRADING_SECONDS,
-        env={"PYTHONPATH": str(snippets_dir), "PATH": ""},
-    )
-    if result.returncode:
-        raise PluginError(f"the exercises could not be graded:\n{result.stderr[-3000:]}")
+    graded = run_course_module(
+        "mlops_lab.grading", request, snippets_dir, GRADING_SECONDS,
+        "the exercises could not be graded",
+    )  # fmt: skip
     cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(result.stdout, encoding="utf-8")
-    return json.loads(result.stdout)
+    cached.write_text(graded, encoding="utf-8")
+    return json.loads(graded)
 
 
 def grading_problems(exercise, graded, source_name):

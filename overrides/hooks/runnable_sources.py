@@ -1,12 +1,17 @@
 """The code of a page's runnable blocks, read from its Markdown and the snippet sections it
 includes: what pymdownx.snippets puts into the page. Not a hook itself: static_displays.py
-runs this code at build time, and the tests read the course with it.
+runs this code at build time, and the tests read the course with it. Also how the build runs
+the course package's own modules on that code (`run_course_module`).
 """
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from authoring_checks import code_fences
+from mkdocs.exceptions import PluginError
 from snippet_includes import INCLUDE
 
 RUNNABLE = "runnable"  # the class of a ```python {.runnable} fence
@@ -57,3 +62,20 @@ def section_text(path, section):
         return text
     body = text.split(f"# --8<-- [start:{section}]\n", 1)[1]
     return body.split(f"# --8<-- [end:{section}]", 1)[0]
+
+
+def run_course_module(module, request, snippets_dir, seconds, failing):
+    """`python -m module` of the course package (in `snippets_dir`), in a new process so the
+    build's own imports stay clean, given `request` as JSON; returns what it prints (JSON).
+    If it fails, the build stops with `failing` and the end of its error output."""
+    result = subprocess.run(
+        [sys.executable, "-m", module],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        env={"PYTHONPATH": str(snippets_dir), "PATH": ""},
+    )
+    if result.returncode:
+        raise PluginError(f"{failing}:\n{result.stderr[-3000:]}")
+    return result.stdout

@@ -10,13 +10,11 @@ A block that fails here fails the build, naming the page and the block.
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
-from runnable_sources import runnable_block_sources, snippet_base_paths
+from runnable_sources import run_course_module, runnable_block_sources, snippet_base_paths
 
 DRAWS = re.compile(r"^\s*(import pygal|from pygal)|\bshow\(", re.M)
 DISPLAYS_FOLDER = "displays"  # beside the page: <page>/displays/block-<n>-<k>.svg
@@ -27,17 +25,11 @@ RENDER_SECONDS = 300
 def render_page(blocks, snippets_dir):
     """What each block displays: mlops_lab.page_runner's render_page, run in a new process."""
     request = [{"code": b.code, "filename": f"<code block {b.number}>"} for b in blocks]
-    result = subprocess.run(
-        [sys.executable, "-m", "mlops_lab.page_runner"],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        timeout=RENDER_SECONDS,
-        env={"PYTHONPATH": str(snippets_dir), "PATH": ""},
-    )
-    if result.returncode:
-        raise PluginError(f"the page's blocks could not be run:\n{result.stderr[-2000:]}")
-    return json.loads(result.stdout)
+    rendered = run_course_module(
+        "mlops_lab.page_runner", request, snippets_dir, RENDER_SECONDS,
+        "the page's blocks could not be run",
+    )  # fmt: skip
+    return json.loads(rendered)
 
 
 def figure_for(soup, displays, folder, block_number):

@@ -27,7 +27,7 @@ from contextlib import contextmanager, redirect_stdout
 from io import StringIO
 from pathlib import Path
 
-from mlops_lab.page_runner import UNUSED_PLUGINS
+from mlops_lab.page_runner import UNUSED_PLUGINS, StopAwarePlugin
 
 READER_MODULE = "exercise"  # what write-code checks import
 GRADING_FOLDER = Path("/tmp/exercises")  # where the files pytest reads are written
@@ -68,18 +68,9 @@ def load_checks(checks_code, folder):
     return module
 
 
-class Outcomes:
+class Outcomes(StopAwarePlugin):
     """pytest plugin: per test, its outcome, what it checks (the first line of its docstring,
     or its name in words) and pytest's explanation of a failure."""
-
-    def __init__(self):
-        self.tests = {}
-        self.interrupted = False
-
-    def pytest_keyboard_interrupt(self, excinfo):
-        # Stop, or a collection error: pytest ends both with the same exit code, and reports the
-        # error as its own KeyboardInterrupt subclass (Session.Interrupted).
-        self.interrupted = type(excinfo.value) is KeyboardInterrupt
 
     def pytest_collection_modifyitems(self, items):
         for item in items:

@@ -112,8 +112,9 @@ def explain_missing_module(error):
         )
 
 
-class ResultsCollector:
-    """pytest plugin: outcome, duration and pytest's own failure explanation per test."""
+class StopAwarePlugin:
+    """Base of the pytest plugins here: collects per-test results in `tests`, and notes whether
+    the reader pressed Stop (`interrupted`)."""
 
     def __init__(self):
         self.tests = {}
@@ -123,6 +124,10 @@ class ResultsCollector:
         # Stop, or a collection error: pytest ends both with the same exit code, and reports the
         # error as its own KeyboardInterrupt subclass (Session.Interrupted).
         self.interrupted = type(excinfo.value) is KeyboardInterrupt
+
+
+class ResultsCollector(StopAwarePlugin):
+    """pytest plugin: outcome, duration and pytest's own failure explanation per test."""
 
     def pytest_collectreport(self, report):
         # A block that cannot be imported (a SyntaxError, a bad import) fails its collection.

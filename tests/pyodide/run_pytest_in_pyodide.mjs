@@ -1,29 +1,18 @@
-// Runs pytest inside Pyodide under Node: the same npm `pyodide` runtime the site serves, with
-// every wheel listed in the built site's lock file (pytest, pygal, the course package). Any download from the network is refused, so
-// a missing wheel is an error, never a CDN fetch.
+// Runs pytest inside Pyodide under Node, as the site's worker has it (served_pyodide.mjs: the
+// npm runtime, every wheel of the built site's lock file, no network).
 //
 // Usage: node run_pytest_in_pyodide.mjs LOCK_FILE TESTS_DIR OUT_DIR [PYTEST ARGS...]
 // TESTS_DIR is mounted at /tests (the working directory), OUT_DIR at /out (e.g. for --junitxml).
 // Exits with pytest's exit code.
 
-import { readFileSync } from "node:fs";
-import { loadPyodide } from "pyodide";
+import { loadServedPyodide } from "./served_pyodide.mjs";
 
 const [lockFile, testsDir, outDir, ...pytestArgs] = process.argv.slice(2);
 
-const realFetch = globalThis.fetch;
-globalThis.fetch = (resource, options) => {
-  const url = String(resource?.url ?? resource);
-  if (/^https?:/.test(url)) throw new Error(`refusing to download ${url}: the site must serve it`);
-  return realFetch(resource, options);
-};
-
-const pyodide = await loadPyodide({ lockFileURL: lockFile });
-const served = Object.keys(JSON.parse(readFileSync(lockFile, "utf-8")).packages);
+const pyodide = await loadServedPyodide(lockFile);
 const write = (stream) => ({ write: (bytes) => (stream.write(bytes), bytes.length) });
 pyodide.setStdout(write(process.stdout));
 pyodide.setStderr(write(process.stderr));
-await pyodide.loadPackage(served, { messageCallback: () => {} });
 pyodide.mountNodeFS("/tests", testsDir);
 pyodide.mountNodeFS("/out", outDir);
 pyodide.globals.set("pytest_args", pyodide.toPy(pytestArgs));
