@@ -229,7 +229,7 @@ def warm_up():
         checks = f"from exercise import double\n\n{WARM_UP_TEST}"
         grading.grade(WARM_UP_CODE, checks, folder=folder)
         for name, module in list(sys.modules.items()):
-            if (getattr(module, "__file__", None) or "").startswith(folder):
+            if (getattr(module, "__file__", None) or "").startswith(folder + os.sep):
                 del sys.modules[name]
     importlib.invalidate_caches()
     reset_namespaces()
