@@ -150,13 +150,20 @@ def project_copy(tmp_path_factory):
 
 
 @pytest.fixture
-def build_with_page_edit(project_copy, tmp_path):
-    """Build a copy of the project after `edit(text) -> text` on one of its pages."""
+def build_with_file_edit(project_copy, tmp_path):
+    """Build a copy of the project after `edit(text) -> text` on one of its files (a path
+    relative to the project)."""
 
-    def build(page_path, edit):
+    def build(file_path, edit):
         project = project_copy()
-        page = project / "docs" / page_path
-        page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
+        path = project / file_path
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
         return build_site(project, tmp_path / "site")
 
     return build
+
+
+@pytest.fixture
+def build_with_page_edit(build_with_file_edit):
+    """Build a copy of the project after `edit(text) -> text` on one of its pages."""
+    return lambda page_path, edit: build_with_file_edit(Path("docs") / page_path, edit)

@@ -83,14 +83,8 @@ LESSON = "lessons/mlops-vs-devops.md"
 
 
 @pytest.fixture
-def build_with_snippet_edit(project_copy, tmp_path, mkdocs_build):
-    def build(snippet, edit):
-        project = project_copy()
-        path = project / "snippets" / snippet
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-        return mkdocs_build(project, tmp_path / "site")
-
-    return build
+def build_with_snippet_edit(build_with_file_edit):
+    return lambda snippet, edit: build_with_file_edit(f"snippets/{snippet}", edit)
 
 
 def exercise_line(exercise_id):
