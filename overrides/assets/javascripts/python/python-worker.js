@@ -55,7 +55,7 @@ async function init({ indexURL, lockFileURL, buildURL, interruptBuffer, makeSnap
     }
     runner = pyodide.pyimport(RUNNER_MODULE);
     runner.install((json) => currentOutput?.display(JSON.parse(json)));
-    postMessage({ type: MESSAGE.ready, start, snapshot });
+    postMessage({ type: MESSAGE.ready, start });
   } catch (error) {
     postMessage({ type: MESSAGE.initError, message: String(error?.message ?? error) });
   }
@@ -95,7 +95,7 @@ async function saveSnapshot(loadPyodide, options, runtime, snapshotKey) {
   const restored = await loadPyodide({ ...options, ...restoreOptions(runtime, { memory: bytes, filled: Promise.resolve() }) });
   restored.runPython(`import sys; assert {${SNAPSHOT_MODULES.map((m) => `"${m}"`).join(", ")}} <= set(sys.modules)`);
   const storedBytes = await storeSnapshot(snapshotKey, bytes);
-  postMessage({ type: MESSAGE.snapshotMade, bytes: bytes.length, storedBytes, makeMs: made, totalMs: performance.now() - started });
+  postMessage({ type: MESSAGE.snapshotMade, bytes: bytes.length, storedBytes, makeMs: made });
 }
 
 async function run(request) {
