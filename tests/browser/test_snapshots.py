@@ -37,14 +37,19 @@ LONG_TASKS_WHILE_MAKING = """() => new Promise(resolve =>
     .map(task => Math.round(task.duration)));
 }).observe({ type: 'longtask', buffered: true }))"""
 # The snapshot under `key` replaced by its first half, as an interrupted write might leave it.
-CUT_SHORT = """async key => {
-  const cache = await caches.open('mlops-snapshot');
+CUT_SHORT = f"""async key => {{
+  const cache = await caches.open('{SNAPSHOT_CACHE}');
   const stored = await cache.match(key);
   const bytes = await stored.arrayBuffer();
   await cache.put(key, new Response(bytes.slice(0, bytes.byteLength / 2), stored));
-}"""
+}}"""
 # The snapshot made while this page was open is stored.
 STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
+
+
+def python_workers(page):
+    """The page's Python session workers (not the snapshot's inflater, nor Material's search)."""
+    return [worker for worker in page.workers if worker.url.endswith("/python-worker.js")]
 
 
 def started_from(page):
@@ -108,12 +113,14 @@ def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(pa
         "import sys\n"
         "print(sorted(k for k in globals() if not k.startswith('__')), 'pytest' in sys.modules)\n"
         "print('to stderr', file=sys.stderr)\n"
-        "import pygal\nprint(pygal.__name__)"
+        "import pygal\nprint(pygal.__name__)\n"
+        "import mlops_lab.retraining, os\nprint(os.path.exists(mlops_lab.retraining.__file__))"
     )
     set_code(tab, first, fresh)
     assert run(first, timeout=60_000).startswith("Finished")
-    # Only its own import is in the namespace, both streams reach the page, wheels still load.
-    expect(output(first)).to_have_text("['sys'] True\nto stderr\npygal\n")
+    # Only its own import is in the namespace, both streams reach the page, wheels still load,
+    # and the course wheel's files (not in the snapshot) are back once code imports from it.
+    expect(output(first)).to_have_text("['sys'] True\nto stderr\npygal\nTrue\n")
     assert started_from(tab) == "snapshot"
     set_code(tab, first, "print(input)")
     run(first)
@@ -127,6 +134,24 @@ def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
     page.wait_for_timeout(SNAPSHOT_QUIET_MS + 1_000)
     assert page.evaluate(f"caches.has('{SNAPSHOT_CACHE}')") is False
     assert page.evaluate(STATUS) == {"start": None, "startMs": None, "snapshot": NO_SNAPSHOT}
+    assert python_workers(page) == []  # nothing of Python loads before intent
+
+
+def test_with_a_snapshot_a_worker_gets_ready_at_load_and_python_starts_on_intent(page, site_url):
+    make_snapshot(page, site_url)
+    page.reload()
+    open_lesson(page, site_url)
+    page.wait_for_function("() => new Promise(idle => requestIdleCallback(() => idle(true)))")
+    for _ in range(100):  # prepared while the page is idle (workers are not visible to the page)
+        if python_workers(page):
+            break
+        page.wait_for_timeout(100)
+    assert len(python_workers(page)) == 1
+    page.wait_for_timeout(1_000)
+    assert page.evaluate(STATUS)["start"] is None  # but Python has not started
+    assert run(block(page, 1)).startswith("Finished")
+    assert started_from(page) == "snapshot"
+    assert len(python_workers(page)) == 1  # the prepared worker is the one that started
 
 
 def test_a_snapshot_refused_by_the_quota_leaves_only_plain_starts(page, site_url):

@@ -16,9 +16,13 @@ let editorModule;
 const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js"));
 // Editors are created a little before they scroll into view, never ahead of the reader: mounting
 // a long page's editors at load, even one by one while idle, kept a phone's main thread busy
-// (Lighthouse: 1,100 more elements and two long tasks on the lesson). Until then the page's
-// highlighted code reads the same, and Run uses it.
+// (Lighthouse: 1,100 more elements and two long tasks on the lesson). Nor while Python starts:
+// a reader who scrolls to a block and clicks Run at once had the editors' ~250 ms of work
+// compete with the start for the cores, so a block must stay near the view for a moment, and
+// a start must have settled. Until then the page's highlighted code reads the same, and Run
+// uses it; clicking or focusing the code creates its editor at once.
 const EDITOR_MARGIN = "600px 0px";
+const EDITOR_DWELL_MS = 300; // longer than a scroll-then-click takes to reach the Run button
 
 const STORAGE_PREFIX = "mlops-course:edits:";
 const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
@@ -29,7 +33,10 @@ export class RunnablePage {
     this.namespace = location.pathname;
     this.blocks = codeBlocks.map((codeBlock, index) => new CodeBlock(codeBlock, index, this));
     this.nearViewport = new IntersectionObserver(
-      (entries) => entries.filter((entry) => entry.isIntersecting).forEach((entry) => this.blockOf(entry.target).mountEditor()),
+      (entries) => entries.filter((entry) => entry.isIntersecting).forEach((entry) => {
+        const block = this.blockOf(entry.target);
+        setTimeout(() => python.settled().then(() => block.mountEditor()), EDITOR_DWELL_MS);
+      }),
       { rootMargin: EDITOR_MARGIN },
     );
     this.blocks.forEach((block) => this.nearViewport.observe(block.root));

@@ -3,6 +3,7 @@
 
 /** Message types, page → worker and worker → page. */
 export const MESSAGE = Object.freeze({
+  prepare: "prepare", // page → worker: load what a start needs, but do not start Python yet
   init: "init", // page → worker: start Python
   run: "run", // page → worker: run a block
   test: "test", // page → worker: run a block's tests with pytest

@@ -5,11 +5,14 @@
 
 import { whenIdle } from "../dom.js";
 import { MESSAGE, STATUS } from "./protocol.js";
+import { hasSnapshot } from "./snapshot.js";
 
 const RUNTIME_URL = new URL("../../vendor/pyodide/", import.meta.url);
 const WORKER_URL = new URL("python-worker.js", import.meta.url);
 const LOCK_FILE_URL = new URL("pyodide-lock.json", RUNTIME_URL);
 const BUILD_URL = new URL("../../../build.json", import.meta.url); // the build's version
+// Where a worker finds the runtime, the lock file and the build's version (protocol: README.md).
+const LOCATIONS = { indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href, buildURL: BUILD_URL.href };
 // A snapshot is made once Python has started and no run has begun for this long.
 const SNAPSHOT_QUIET_MS = 2000;
 const LINE_LIMIT = 1000;
@@ -26,10 +29,11 @@ const canInterrupt = globalThis.crossOriginIsolated === true;
 
 const progressListeners = new Set();
 let primary;
+let prepared; // a worker made ready to start on this page's first intent, not started yet
 let spare;
 let nextRunId = 1;
 let stopCount = 0;
-let startMs; // how long the current session took from its worker's creation to ready
+let startMs; // how long the current session took from being asked to start to ready
 
 /** Increases whenever the session is replaced: namespaces from before are gone. */
 export let generation = 0;
@@ -37,7 +41,8 @@ export let generation = 0;
 /** Start Python now (on the first sign of intent); resolves when it is ready. */
 export function preload() {
   if (!primary || primary.failed) {
-    adopt(new PythonWorker()); // a failed start is retried
+    adopt(prepared ?? new PythonWorker()); // a failed start is retried
+    prepared = undefined;
     // Work that would compete for the cores waits while Python starts (offline.js's caching,
     // mermaid-loader.js's diagrams); once ready, the runtime is worth keeping for offline use.
     dispatchEvent(new Event("python:starting"));
@@ -49,10 +54,25 @@ export function preload() {
   return primary.ready;
 }
 
+// A reader whose browser holds a snapshot has run code on this site before. For them, once the
+// page is idle, a worker loads what a start needs besides Python itself (Pyodide's scripts, the
+// lock file, the snapshot's headers: all from the cache, and no Python memory), so that their
+// first Run pays only the restore. Python itself still starts only on intent.
+hasSnapshot().then((found) => found && whenIdle(() => {
+  if (!primary && !prepared) prepared = new PythonWorker({ startNow: false });
+}));
+
+/** Resolves once Python is not starting (at once when it is not): work that can wait, such as
+ * creating editors the reader only scrolled near, waits while a start takes the cores. */
+export function settled() {
+  return primary ? primary.ready.then(() => {}, () => {}) : Promise.resolve();
+}
+
 /** Make `worker` the session's; once it is ready, say how it started (<html data-python-start>
  * is "snapshot" or "plain"), and have a snapshot made if it had none to start from. */
 function adopt(worker) {
   primary = worker;
+  worker.start();
   worker.ready.then(({ start, readyMs }) => {
     if (worker !== primary) return;
     document.documentElement.dataset.pythonStart = start;
@@ -96,7 +116,7 @@ const snapshots = {
     this.worker = new Worker(WORKER_URL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = () => this.finish("failed");
-    this.worker.postMessage({ type: MESSAGE.init, indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href, buildURL: BUILD_URL.href, makeSnapshot: true });
+    this.worker.postMessage({ type: MESSAGE.init, ...LOCATIONS, makeSnapshot: true });
   },
 
   receive(message) {
@@ -203,10 +223,9 @@ function keepSpareWarm() {
 }
 
 class PythonWorker {
-  constructor() {
+  constructor({ startNow = true } = {}) {
     this.runs = new Map();
     this.idleWaiters = [];
-    this.createdAt = performance.now();
     this.worker = new Worker(WORKER_URL, { type: "module" });
     this.interruptBuffer = canInterrupt ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     this.ready = new Promise((resolve, reject) => {
@@ -216,13 +235,15 @@ class PythonWorker {
 
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.settleReady.reject(new Error(event.message || "worker failed"));
-    this.worker.postMessage({
-      type: MESSAGE.init,
-      indexURL: RUNTIME_URL.href,
-      lockFileURL: LOCK_FILE_URL.href,
-      buildURL: BUILD_URL.href,
-      interruptBuffer: this.interruptBuffer,
-    });
+    this.worker.postMessage({ type: MESSAGE.prepare, ...LOCATIONS });
+    if (startNow) this.start();
+  }
+
+  /** Start Python (once); `ready` resolves with how it started and how long from now it took. */
+  start() {
+    if (this.startedAt !== undefined) return;
+    this.startedAt = performance.now();
+    this.worker.postMessage({ type: MESSAGE.init, ...LOCATIONS, interruptBuffer: this.interruptBuffer });
   }
 
   get busy() {
@@ -236,7 +257,7 @@ class PythonWorker {
         if (this === primary) for (const listener of progressListeners) listener(message);
         break;
       case MESSAGE.ready:
-        this.settleReady.resolve({ start: message.start, readyMs: performance.now() - this.createdAt });
+        this.settleReady.resolve({ start: message.start, readyMs: performance.now() - this.startedAt });
         break;
       case MESSAGE.initError:
         this.failed = true;

@@ -3,7 +3,7 @@
 // tracebacks, pytest) is the course wheel's mlops_lab/page_runner.py.
 
 import { MESSAGE, STATUS } from "./protocol.js";
-import { forgetSnapshots, makeSnapshot, openSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
+import { findSnapshot, forgetSnapshots, makeSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
 
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
 const DISPLAY_LIMIT = 20; // charts and tables per run
@@ -15,34 +15,49 @@ const COURSE_PACKAGE = "mlops-lab";
 const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
 const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab.grading", "pytest", "_pytest.unittest"];
 const OUT_OF_MEMORY = "out-of-memory"; // page_runner's status when only a new session helps
+const QUIET = { messageCallback: () => {} };
 
+let setup; // the promise of what a start needs besides Python itself (loadSetup)
 let pyodide;
 let runner;
 let currentOutput;
 let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
 self.onmessage = ({ data }) => {
-  const handle = { [MESSAGE.init]: init, [MESSAGE.run]: run, [MESSAGE.test]: test, [MESSAGE.check]: check }[data.type];
+  const handlers = { [MESSAGE.prepare]: prepare, [MESSAGE.init]: init, [MESSAGE.run]: run, [MESSAGE.test]: test, [MESSAGE.check]: check };
+  const handle = handlers[data.type];
   queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
 
-async function init({ indexURL, lockFileURL, buildURL, interruptBuffer, makeSnapshot: snapshotOnly }) {
+// Everything a start needs but Python itself, so that the page can ask for it while idle.
+function prepare(config) {
+  setup ??= loadSetup(config);
+  return setup.catch(() => {}); // init reports why
+}
+
+// Pyodide's scripts, loaded and parsed; the lock file and the build's version, revalidated on
+// every start so a new deploy is picked up at once (the wheels live under content-hashed paths
+// and can be cached for good); and the stored snapshot for this build and runtime, if any.
+async function loadSetup({ indexURL, lockFileURL, buildURL }) {
+  reportDownloadProgress();
+  const runtime = import(new URL("pyodide.asm.mjs", indexURL).href); // loads meanwhile
+  runtime.catch(() => {}); // if it fails, so does the start, which reports why
+  const [{ loadPyodide, version }, lock, build] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    fetch(lockFileURL, { cache: "no-cache" }).then((response) => response.json()),
+    fetch(buildURL, { cache: "no-cache" }).then((response) => response.json()).catch(() => undefined),
+  ]);
+  const options = { indexURL, lockFileContents: lock, packageBaseUrl: new URL(".", lockFileURL).href };
+  const snapshotKey = build && snapshotUrl(build.version, version);
+  return { loadPyodide, options, runtime, snapshotKey, stored: snapshotKey && (await findSnapshot(snapshotKey)) };
+}
+
+async function init(config) {
   try {
-    reportDownloadProgress();
-    // The lock file and the build's version are revalidated on every start, so a new deploy is
-    // picked up at once; the wheels live under content-hashed paths and can be cached for good.
-    const runtime = import(new URL("pyodide.asm.mjs", indexURL).href); // loads meanwhile
-    runtime.catch(() => {}); // if it fails, so does the start, which reports why
-    const [{ loadPyodide, version }, lock, build] = await Promise.all([
-      import(new URL("pyodide.mjs", indexURL).href),
-      fetch(lockFileURL, { cache: "no-cache" }).then((response) => response.json()),
-      fetch(buildURL, { cache: "no-cache" }).then((response) => response.json()).catch(() => undefined),
-    ]);
-    const options = { indexURL, lockFileContents: lock, packageBaseUrl: new URL(".", lockFileURL).href };
-    const snapshot = build && snapshotUrl(build.version, version);
-    if (snapshotOnly) return await saveSnapshot(loadPyodide, options, runtime, snapshot);
-    const start = await startPython(loadPyodide, options, runtime, snapshot);
-    if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
+    const ready = await (setup ??= loadSetup(config));
+    if (config.makeSnapshot) return await saveSnapshot(ready);
+    const start = await startPython(ready);
+    if (config.interruptBuffer) pyodide.setInterruptBuffer(config.interruptBuffer);
     pyodide.setStdin({ stdin: () => undefined }); // end of input, not a call to window.prompt
     for (const [stream, setter] of Object.entries({ stdout: "setStdout", stderr: "setStderr" })) {
       const decoder = new TextDecoder();
@@ -61,28 +76,28 @@ async function init({ indexURL, lockFileURL, buildURL, interruptBuffer, makeSnap
   }
 }
 
-// Restore the stored snapshot if there is one, else start from scratch; either way the course
-// wheel's files are installed (a restored session has its modules, not its files). Resolves
-// with how it started: "snapshot" or "plain". A snapshot that fails is deleted.
-async function startPython(loadPyodide, options, runtime, snapshotKey) {
-  const snapshot = snapshotKey && (await openSnapshot(snapshotKey));
-  if (snapshot) {
+// Restore the stored snapshot if there is one, else start from scratch and install the course
+// wheel. Resolves with how it started: "snapshot" or "plain". A snapshot that fails is deleted.
+// A restored session has the wheels' modules but not their files: like pytest's, the course
+// wheel's files are installed again when code first imports from it (loadPackagesFor), which
+// keeps them off the path of a first Run.
+async function startPython({ loadPyodide, options, runtime, stored }) {
+  if (stored) {
     try {
-      pyodide = await loadPyodide({ ...options, ...restoreOptions(runtime, snapshot) });
-      await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
+      pyodide = await loadPyodide({ ...options, ...restoreOptions(runtime, stored.read()) });
       return "snapshot";
     } catch {
       await forgetSnapshots();
     }
   }
   pyodide = await loadPyodide(options);
-  await pyodide.loadPackage(COURSE_PACKAGE, { messageCallback: () => {} });
+  await pyodide.loadPackage(COURSE_PACKAGE, QUIET);
   return "plain";
 }
 
 // A snapshot-making worker: start, warm up what a first Run, Run tests and Check need, save,
 // report.
-async function saveSnapshot(loadPyodide, options, runtime, snapshotKey) {
+async function saveSnapshot({ loadPyodide, options, runtime, snapshotKey }) {
   if (!snapshotKey) throw new Error("this build has no version to key a snapshot by");
   const started = performance.now();
   const bytes = await makeSnapshot(loadPyodide, options, SNAPSHOT_PACKAGES, (python) => {
@@ -166,7 +181,7 @@ async function loadPackagesFor(code, packages) {
 async function loadPackages(load) {
   const errors = [];
   try {
-    await load({ messageCallback: () => {}, errorCallback: (message) => errors.push(message) });
+    await load({ ...QUIET, errorCallback: (message) => errors.push(message) });
   } catch (error) {
     errors.push(String(error.message));
   }
@@ -224,15 +239,19 @@ function countLines(text) {
   return count;
 }
 
-// Pyodide downloads its runtime with fetch(). A file already in the HTTP cache is handed over
-// untouched: Chrome reuses compiled WebAssembly only for a response read as a native stream.
-// A real download is counted on a clone as it streams in. The price: after a counted download
+// Pyodide downloads its runtime with fetch(). A file the service worker keeps (its cache, in
+// Cache Storage) is read from there directly, as the service worker would answer it but without
+// relaying 12 MB through its thread; one in the HTTP cache is handed over untouched. Either way
+// Chrome reuses compiled WebAssembly: it does so only for a response read as a native stream. A
+// real download is counted on a clone as it streams in. The price: after a counted download
 // Chrome stores no compiled code, so the second visit compiles again (the third is fast).
 function reportDownloadProgress() {
   const realFetch = globalThis.fetch;
   const progress = { loaded: 0, total: 0, reported: 0 };
   globalThis.fetch = async (resource, options) => {
     if (!options?.cache) {
+      const kept = await caches.match(String(resource)).catch(() => undefined);
+      if (kept) return kept;
       const cached = await realFetch(resource, { cache: "only-if-cached", mode: "same-origin" })
         .catch(() => undefined);
       if (cached?.ok) return cached;

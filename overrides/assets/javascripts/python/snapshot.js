@@ -10,18 +10,30 @@
 const CACHE = "mlops-snapshot";
 const MEMORY_BYTES = "X-Memory-Bytes"; // the snapshot's size before compression
 const QUIET = { messageCallback: () => {} };
+const INFLATER_URL = new URL("snapshot-inflater.js", import.meta.url);
 
 /** The key of this build's snapshot for this runtime, as the URL it is stored under. */
 export function snapshotUrl(buildVersion, runtimeVersion) {
   return new URL(`/python-snapshot/${buildVersion}/${runtimeVersion}`, self.location.origin).href;
 }
 
+/** Whether the origin holds a snapshot (from the page: worth getting a worker ready early). */
+export async function hasSnapshot() {
+  try {
+    return await caches.has(CACHE);
+  } catch {
+    return false; // no Cache Storage here (some private windows)
+  }
+}
+
 /**
- * The stored snapshot under `url`, or undefined if there is none: {memory, filled}. `memory`
- * is its buffer, still being decompressed into; `filled` resolves once it is complete, so the
- * runtime can load meanwhile. One that cannot be read is deleted, and `filled` rejects.
+ * The stored snapshot under `url`, or undefined if there is none. Only its headers are read
+ * now; read() then decompresses it on a thread of its own (snapshot-inflater.js, started now so
+ * that it is ready by then), into a buffer it returns at once: {memory, filled}, `filled`
+ * resolving once the last byte is in, so the runtime can load meanwhile on this thread. One
+ * that cannot be read is deleted, and `filled` rejects.
  */
-export async function openSnapshot(url) {
+export async function findSnapshot(url) {
   let response;
   try {
     response = await (await caches.open(CACHE)).match(url);
@@ -30,21 +42,42 @@ export async function openSnapshot(url) {
   }
   const length = Number(response?.headers.get(MEMORY_BYTES));
   if (!length) return undefined;
-  const memory = new Uint8Array(length);
-  const filled = decompressInto(memory, response.body).catch(async (error) => {
-    await forgetSnapshots();
-    throw error;
-  });
-  return { memory, filled };
+  const inflater = new Worker(INFLATER_URL, { type: "module" });
+  return {
+    read() {
+      const memory = new Uint8Array(length);
+      const filled = inflateInto(memory, url, inflater).catch(async (error) => {
+        await forgetSnapshots();
+        throw error;
+      });
+      return { memory, filled };
+    },
+  };
 }
 
-async function decompressInto(memory, body) {
-  let offset = 0;
-  for await (const chunk of body.pipeThrough(new DecompressionStream("gzip"))) {
-    memory.set(chunk, offset); // throws past the end: a snapshot longer than it says
-    offset += chunk.length;
-  }
-  if (offset !== memory.length) throw new Error("the snapshot is shorter than it says");
+// The inflater reads the snapshot from Cache Storage itself: a stream handed to it would still
+// be read on this thread, which is busy instantiating. Its answers: snapshot-inflater.js.
+function inflateInto(memory, url, inflater) {
+  return new Promise((resolve, reject) => {
+    let offset = 0;
+    const end = (error) => {
+      inflater.terminate();
+      if (error) reject(error);
+      else if (offset !== memory.length) reject(new Error("the snapshot is shorter than it says"));
+      else resolve();
+    };
+    inflater.onerror = (event) => end(new Error(event.message || "the snapshot could not be inflated"));
+    inflater.onmessage = ({ data }) => {
+      if (!data.chunk) return end(data.error && new Error(data.error));
+      try {
+        memory.set(data.chunk, offset); // throws past the end: a snapshot longer than it says
+        offset += data.chunk.length;
+      } catch (error) {
+        end(error);
+      }
+    };
+    inflater.postMessage({ cache: CACHE, url });
+  });
 }
 
 /**
