@@ -3,7 +3,7 @@
 // tracebacks, pytest) is the course wheel's mlops_lab/page_runner.py.
 
 import { MESSAGE, STATUS } from "./protocol.js";
-import { findSnapshot, forgetSnapshots, makeSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
+import { QUIET, findSnapshot, forgetSnapshots, makeSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
 
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
 const DISPLAY_LIMIT = 20; // charts and tables per run
@@ -15,7 +15,6 @@ const COURSE_PACKAGE = "mlops-lab";
 const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
 const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab.grading", "pytest", "_pytest.unittest"];
 const OUT_OF_MEMORY = "out-of-memory"; // page_runner's status when only a new session helps
-const QUIET = { messageCallback: () => {} };
 
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
 let pyodide;

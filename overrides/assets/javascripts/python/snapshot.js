@@ -9,7 +9,8 @@
 // Not "mlops-course-…": the service worker deletes every cache of that prefix but its build's.
 const CACHE = "mlops-snapshot";
 const MEMORY_BYTES = "X-Memory-Bytes"; // the snapshot's size before compression
-const QUIET = { messageCallback: () => {} };
+/** loadPackage options that keep Pyodide's "Loading …" lines out of the console. */
+export const QUIET = { messageCallback: () => {} };
 const INFLATER_URL = new URL("snapshot-inflater.js", import.meta.url);
 
 /** The key of this build's snapshot for this runtime, as the URL it is stored under. */
