@@ -47,6 +47,22 @@ def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
     assert editors.count() < BLOCK_COUNT
 
 
+def test_editors_wait_while_python_starts(page, site_url):
+    # A reader who scrolls to a block and clicks at once: the editor's work must not compete
+    # with Python's start. The runtime's download is held until the editor's absence is seen.
+    held, runtime = [], "**/pyodide.asm.wasm"
+    page.route(runtime, lambda route: held.append(route))
+    first = block(open_lesson(page, site_url), 1)
+    first.hover()  # scrolls it near the view and starts Python
+    page.wait_for_timeout(1_000)  # longer than the dwell an editor waits for
+    assert held, "Python's start asks for the runtime"
+    expect(first.locator(".cm-editor")).to_have_count(0)
+    expect(first.locator("pre code")).to_be_visible()  # the page's own code stands in
+    page.unroute(runtime)  # lets the held request go on, and the next ones through
+    page.wait_for_function("() => document.documentElement.dataset.pythonStart", timeout=60_000)
+    expect(first.locator(".cm-editor")).to_have_count(1)
+
+
 # Once the parser is done, records each block element added to or removed from the article or a
 # card (the parser's own insertions come before).
 BLOCKS_MOVED_IN_THE_ARTICLE = """
