@@ -16,9 +16,10 @@ In the page, page_runner sends each display to the worker. Elsewhere (a terminal
 
 import base64
 import hashlib
-import html
 import re
-from html.parser import HTMLParser
+
+# html (and html.parser, in mlops_lab.html_tables) are imported where a display needs them:
+# in Pyodide they take ~70 ms to import, which every first Run would pay for nothing.
 
 MAX_SVG_CHARACTERS = 2_000_000  # a chart is tens of kilobytes; this bounds a runaway one
 SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
@@ -77,6 +78,8 @@ def display_item(obj):
         encoded = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
         return {"kind": "png", "alt": "Image", "png_base64": encoded}
     if isinstance(bundle.get("text/html"), str):
+        from mlops_lab.html_tables import table_item
+
         return table_item(bundle["text/html"])
     return None
 
@@ -102,7 +105,9 @@ def mime_bundle(obj):
 
 def svg_title(svg, default="Chart"):
     match = SVG_TITLE.search(svg)
-    return html.unescape(match[1]).strip() if match and match[1].strip() else default
+    from html import unescape
+
+    return unescape(match[1]).strip() if match and match[1].strip() else default
 
 
 def is_pygal_chart(obj):
@@ -155,60 +160,3 @@ def page_style(palette):
         legend_font_size=15,
         value_font_size=14,
     )
-
-
-def table_item(markup):
-    """The first table of some HTML as plain text cells, or None if it holds no table."""
-    parser = TableParser()
-    parser.feed(markup)
-    if not parser.rows:
-        return None
-    head, rows = (parser.rows[0], parser.rows[1:]) if parser.header_row else ([], parser.rows)
-    caption = " ".join(parser.caption.split())
-    return {"kind": "table", "alt": caption or "Table", "caption": caption, "head": head,
-            "rows": rows}  # fmt: skip
-
-
-class TableParser(HTMLParser):
-    """Reads the text of the first <table>'s caption and cells; ignores every other tag."""
-
-    def __init__(self):
-        super().__init__()
-        self.rows, self.caption, self.header_row = [], "", False
-        self._depth, self._cell, self._in_caption, self._done = 0, None, False, False
-        self._skipping = 0  # inside <script> or <style>: not text a reader would see
-
-    def handle_starttag(self, tag, attrs):
-        if self._done:
-            return
-        if tag in ("script", "style"):
-            self._skipping += 1
-        elif tag == "table":
-            self._depth += 1
-        elif self._depth == 1 and tag == "tr":
-            self.rows.append([])
-        elif self._depth == 1 and tag in ("td", "th") and self.rows:
-            self._cell = []
-            self.header_row |= tag == "th" and len(self.rows) == 1
-        elif self._depth == 1 and tag == "caption":
-            self._in_caption = True
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skipping:
-            self._skipping -= 1
-        elif tag == "table" and self._depth:
-            self._depth -= 1
-            self._done = self._depth == 0
-        elif tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "caption":
-            self._in_caption = False
-
-    def handle_data(self, data):
-        if self._skipping:
-            return
-        if self._cell is not None:
-            self._cell.append(data)
-        elif self._in_caption:
-            self.caption += data
