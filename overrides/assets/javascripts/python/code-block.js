@@ -20,7 +20,7 @@ const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js
 // a reader who scrolls to a block and clicks Run at once had the editors' ~250 ms of work
 // compete with the start for the cores, so a block must stay near the view for a moment, and
 // a start must have settled. Until then the page's highlighted code reads the same, and Run
-// uses it; clicking or focusing the code creates its editor at once.
+// uses it; clicking the code or reaching the block by keyboard creates its editor at once.
 const EDITOR_MARGIN = "600px 0px";
 const EDITOR_DWELL_MS = 300; // longer than a scroll-then-click takes to reach the Run button
 
@@ -121,7 +121,9 @@ class CodeBlock {
     this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
     this.root.addEventListener("focusin", preloadQuietly, { once: true });
     // Reaching a block by keyboard or clicking its code creates the editor before it is needed.
-    this.root.addEventListener("focusin", () => this.mountEditor(), { once: true });
+    // A click on a button (Run, above all) does not: its editor waits like a scrolled-to one,
+    // so that its ~250 ms of work does not compete with the start the click asked for.
+    this.root.addEventListener("focusin", ({ target }) => target.matches(":focus-visible") && this.mountEditor());
     this.editorParent.addEventListener("pointerdown", () => this.mountEditor({ focus: true }), { once: true });
     if (this.root.dataset.exercise) this.exercise = new Exercise(this);
   }
