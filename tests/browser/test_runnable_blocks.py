@@ -48,19 +48,33 @@ def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
 
 
 def test_editors_wait_while_python_starts(page, site_url):
-    # A reader who scrolls to a block and clicks at once: the editor's work must not compete
-    # with Python's start. The runtime's download is held until the editor's absence is seen.
+    # A reader who scrolls to a block and clicks Run at once: the editor's work must not
+    # compete with Python's start, though the click scrolled the block into view and focused
+    # its Run button. The runtime's download is held until the editor's absence is seen.
     held, runtime = [], "**/pyodide.asm.wasm"
     page.route(runtime, lambda route: held.append(route))
     first = block(open_lesson(page, site_url), 1)
-    first.hover()  # scrolls it near the view and starts Python
+    first.get_by_role("button", name="Run", exact=True).click()
     page.wait_for_timeout(1_000)  # longer than the dwell an editor waits for
     assert held, "Python's start asks for the runtime"
     expect(first.locator(".cm-editor")).to_have_count(0)
     expect(first.locator("pre code")).to_be_visible()  # the page's own code stands in
     page.unroute(runtime)  # lets the held request go on, and the next ones through
-    page.wait_for_function("() => document.documentElement.dataset.pythonStart", timeout=60_000)
+    expect(status(first)).to_have_text(FINISHED, timeout=60_000)
     expect(first.locator(".cm-editor")).to_have_count(1)
+
+
+def test_a_plain_start_installs_the_course_package_without_pyodides_installer(lesson):
+    # Pyodide's loadPackage first imports tarfile and importlib.metadata, a quarter of a second
+    # that a first Run would wait for: the course wheel is unpacked without it, and a module of
+    # it that no block imported before still loads, from site-packages, without it.
+    first = block(lesson, 1)
+    set_code(lesson, first, "import sys, mlops_lab.retraining\n"
+                    "print('installer imported:', 'tarfile' in sys.modules)\n"
+                    "print(mlops_lab.retraining.__file__)")  # fmt: skip
+    assert run(first).startswith("Finished in"), output(first).inner_text()
+    expect(output(first)).to_contain_text("installer imported: False")
+    expect(output(first)).to_contain_text("/site-packages/mlops_lab/retraining.py")
 
 
 # Once the parser is done, records each block element added to or removed from the article or a
