@@ -52,6 +52,18 @@ def python_workers(page):
     return [worker for worker in page.workers if worker.url.endswith("/python-worker.js")]
 
 
+def wait_for_prepared_workers(page, count):
+    """Wait until the idle page has prepared `count` Python workers; none has started Python."""
+    page.wait_for_function("() => new Promise(idle => requestIdleCallback(() => idle(true)))")
+    for _ in range(100):  # workers are not visible to the page
+        if len(python_workers(page)) >= count:
+            break
+        page.wait_for_timeout(100)
+    assert len(python_workers(page)) == count
+    page.wait_for_timeout(1_000)
+    assert page.evaluate(STATUS)["start"] is None  # but Python has not started
+
+
 def started_from(page):
     page.wait_for_function("() => document.documentElement.dataset.pythonStart")
     return page.evaluate("document.documentElement.dataset.pythonStart")
@@ -141,14 +153,7 @@ def test_with_a_snapshot_a_worker_gets_ready_at_load_and_python_starts_on_intent
     make_snapshot(page, site_url)
     page.reload()
     open_lesson(page, site_url)
-    page.wait_for_function("() => new Promise(idle => requestIdleCallback(() => idle(true)))")
-    for _ in range(100):  # prepared while the page is idle (workers are not visible to the page)
-        if python_workers(page):
-            break
-        page.wait_for_timeout(100)
-    assert len(python_workers(page)) == 1
-    page.wait_for_timeout(1_000)
-    assert page.evaluate(STATUS)["start"] is None  # but Python has not started
+    wait_for_prepared_workers(page, 1)
     assert run(block(page, 1)).startswith("Finished")
     assert started_from(page) == "snapshot"
     assert len(python_workers(page)) == 1  # the prepared worker is the one that started
@@ -235,6 +240,7 @@ def test_without_isolation_stop_swaps_in_a_spare_started_from_the_snapshot(
     make_snapshot(page, site_url_without_headers)
     page.reload()
     assert page.evaluate("crossOriginIsolated") is False
+    wait_for_prepared_workers(page, 2)  # the first Run's, and the spare, which starts after it
     run_and_expect_recovery(page, block(page, 1))
     forget_how_python_started(page)
     first = loop_then_stop(page)

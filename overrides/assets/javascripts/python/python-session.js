@@ -57,9 +57,11 @@ export function preload() {
 // A reader whose browser holds a snapshot has run code on this site before. For them, once the
 // page is idle, a worker loads what a start needs besides Python itself (Pyodide's scripts, the
 // lock file, the snapshot's headers: all from the cache, and no Python memory), so that their
-// first Run pays only the restore. Python itself still starts only on intent.
+// first Run pays only the restore. Python itself still starts only on intent. Without
+// isolation, so does the spare that Stop swaps in (keepSpareWarm).
 hasSnapshot().then((found) => found && whenIdle(() => {
   if (!primary && !prepared) prepared = new PythonWorker({ startNow: false });
+  prepareSpare();
 }));
 
 /** Resolves once Python is not starting (at once when it is not): work that can wait, such as
@@ -77,8 +79,12 @@ function adopt(worker) {
     if (worker !== primary) return;
     document.documentElement.dataset.pythonStart = start;
     startMs = readyMs;
-    if (start === "snapshot") snapshots.state = "used";
-    else snapshots.schedule();
+    if (start === "snapshot") {
+      snapshots.state = "used";
+      whenIdle(prepareSpare); // after a Stop, the next spare
+    } else {
+      snapshots.schedule();
+    }
   }, () => {});
 }
 
@@ -217,9 +223,17 @@ function replacePrimary() {
 
 // Without in-place interrupts, Stop swaps in a spare that has already started Python, so the
 // next run does not wait ~2 s. It starts after a run has finished or once a run turns out to be
-// long, so quick runs (the reader's first above all) keep both cores to themselves.
+// long, so quick runs (the reader's first above all) keep both cores to themselves. Where a
+// snapshot exists, the spare was prepared while the page was idle (prepareSpare): all it has
+// left to do then is the restore, which it must do on the one core the run leaves free.
 function keepSpareWarm() {
-  if (!canInterrupt && !spare) spare = new PythonWorker();
+  if (canInterrupt) return;
+  spare ??= new PythonWorker();
+  spare.start();
+}
+
+function prepareSpare() {
+  if (!canInterrupt && !spare) spare = new PythonWorker({ startNow: false });
 }
 
 class PythonWorker {
