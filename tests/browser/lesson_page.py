@@ -4,6 +4,7 @@ import re
 
 from course_content import nav_pages, runnable_blocks
 from playwright.sync_api import expect
+from site_layout import PYODIDE_DIR
 
 # The lesson whose blocks the hostile-code, offline and keyboard tests drive. What they rely on
 # is read from its source: how many blocks it has, which is the first with tests.
@@ -189,3 +190,8 @@ def loop_then_stop(page):
     assert longest_main_thread_task_ms(page) < LONGEST_TASK_ALLOWED_MS
     assert stop_within_one_second(first) < 1
     return first
+
+
+def python_requests(page):
+    """What the page (or its workers) requested of Pyodide and its wheels."""
+    return [url for url in page.requests.urls if f"/{PYODIDE_DIR}/" in url]

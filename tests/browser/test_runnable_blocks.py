@@ -15,6 +15,7 @@ from lesson_page import (
     open_lesson,
     open_page_with_blocks,
     output,
+    python_requests,
     run,
     run_tests,
     set_code,
@@ -22,13 +23,8 @@ from lesson_page import (
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
-from site_layout import PYODIDE_DIR
 
 PAGES_WITH_BLOCKS = pages_with_runnable_blocks()
-
-
-def python_requests(page):
-    return [url for url in page.requests.urls if f"/{PYODIDE_DIR}/" in url]
 
 
 def test_no_python_is_downloaded_before_intent(lesson):

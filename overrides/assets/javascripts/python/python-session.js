@@ -29,7 +29,7 @@ const canInterrupt = globalThis.crossOriginIsolated === true;
 
 const progressListeners = new Set();
 let primary;
-let prepared; // a worker made ready to start on this page's first intent, not started yet
+let prepared; // a worker created for this page's first intent, not started yet
 let spare;
 let nextRunId = 1;
 let stopCount = 0;
@@ -54,14 +54,16 @@ export function preload() {
   return primary.ready;
 }
 
-// A reader whose browser holds a snapshot has run code on this site before. For them, once the
-// page is idle, a worker loads what a start needs besides Python itself (Pyodide's scripts, the
-// lock file, the snapshot's headers: all from the cache, and no Python memory), so that their
-// first Run pays only the restore. Python itself still starts only on intent. Without
-// isolation, so does the spare that Stop swaps in (keepSpareWarm).
-hasSnapshot().then((found) => found && whenIdle(() => {
-  if (!primary && !prepared) prepared = new PythonWorker({ startNow: false });
-  prepareSpare();
+// Once the page is idle, the session's worker is created ahead of intent: it loads this
+// folder's modules and nothing of Python, which takes the worker's own start-up (~150-300 ms on
+// a cold visit) off the first Run. A reader whose browser holds a snapshot has run code on this
+// site before: their worker also loads what a start needs besides Python itself (Pyodide's
+// scripts, the lock file, the snapshot's headers: all from the cache, and no Python memory),
+// so that their first Run pays only the restore, and without isolation so does the spare that
+// Stop swaps in (keepSpareWarm). Python itself starts only on intent.
+hasSnapshot().then((found) => whenIdle(() => {
+  if (!primary && !prepared) prepared = new PythonWorker({ startNow: false, prepareNow: found });
+  if (found) prepareSpare();
 }));
 
 /** Resolves once Python is not starting (at once when it is not): work that can wait, such as
@@ -237,7 +239,7 @@ function prepareSpare() {
 }
 
 class PythonWorker {
-  constructor({ startNow = true } = {}) {
+  constructor({ startNow = true, prepareNow = true } = {}) {
     this.runs = new Map();
     this.idleWaiters = [];
     this.worker = new Worker(WORKER_URL, { type: "module" });
@@ -249,14 +251,22 @@ class PythonWorker {
 
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.settleReady.reject(new Error(event.message || "worker failed"));
-    this.worker.postMessage({ type: MESSAGE.prepare, ...LOCATIONS });
+    if (prepareNow) this.prepare();
     if (startNow) this.start();
+  }
+
+  /** Have the worker load what a start needs besides Python itself (once). */
+  prepare() {
+    if (this.prepareSent) return;
+    this.prepareSent = true;
+    this.worker.postMessage({ type: MESSAGE.prepare, ...LOCATIONS });
   }
 
   /** Start Python (once); `ready` resolves with how it started and how long from now it took. */
   start() {
     if (this.startedAt !== undefined) return;
     this.startedAt = performance.now();
+    this.prepare();
     this.worker.postMessage({ type: MESSAGE.init, ...LOCATIONS, interruptBuffer: this.interruptBuffer });
   }
 

@@ -90,6 +90,7 @@ async function startPython({ loadPyodide, options, runtime, stored }) {
     }
   }
   const courseWheel = downloadWheel(options, COURSE_PACKAGE); // meanwhile
+  courseWheel.catch(() => {}); // reported below, unless Python's own start fails first
   pyodide = await loadPyodide(options);
   installWheel(COURSE_PACKAGE, await courseWheel);
   return "plain";
