@@ -60,6 +60,16 @@ def test_editors_wait_while_python_starts(page, site_url):
     expect(first.locator(".cm-editor")).to_have_count(1)
 
 
+def test_the_status_reads_as_its_words_while_python_starts(page, site_url):
+    # The hourglass before a running status is decoration: a screen reader hears the words.
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: the start waits
+    first = block(open_lesson(page, site_url), 1)
+    first.get_by_role("button", name="Run", exact=True).click()
+    expect(status(first)).to_have_text(re.compile("^(Downloading|Starting) Python"))
+    spoken = status(first).aria_snapshot()
+    assert re.fullmatch(r"- status: (Downloading|Starting) Python\S*( \d+%)?", spoken), spoken
+
+
 def test_a_plain_start_installs_the_course_package_without_pyodides_installer(lesson):
     # Pyodide's loadPackage first imports tarfile and importlib.metadata, a quarter of a second
     # that a first Run would wait for: the course wheel is unpacked without it, and a module of
