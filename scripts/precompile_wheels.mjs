@@ -41,7 +41,7 @@ def modules_used_by_a_test_run():
             importlib.import_module(module.name)
     if importlib.util.find_spec("pygal"):  # a first chart, drawn as the page draws it
         import pygal
-        from mlops_lab.display import display_item
+        from mlops_lab._page.display import display_item
         display_item(pygal.Line(title="warm-up"))
     files = {getattr(module, "__file__", None) for module in list(sys.modules.values())}
     return {pathlib.Path(f).relative_to(INSTALLED).as_posix()

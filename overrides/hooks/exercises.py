@@ -4,7 +4,7 @@ Written in Markdown (the contributing page has a complete example) as a `/// det
 type `exercise`: the prompt, then a ```python {.runnable .exercise} block that includes the
 `starter` section of snippets/exercises/<lesson>/<name>.py, then optional `/// details | Hint`
 blocks of type `hint`. The same file has a `solution` section; <name>_checks.py beside it holds
-the hidden checks (mlops_lab/grading.py says how they are written).
+the hidden checks (mlops_lab/_page/grading.py says how they are written).
 
 The build
 - fails, at the page line of the exercise, when its solution section or checks file is missing;
@@ -99,7 +99,7 @@ def grades(exercises, snippets_dir):
     request = [{"id": e.id, "starter": e.starter, "solution": e.solution, "checks": e.checks}
                for e in exercises]  # fmt: skip
     graded = run_course_module(
-        "mlops_lab.grading", request, snippets_dir, GRADING_SECONDS,
+        "mlops_lab._page.grading", request, snippets_dir, GRADING_SECONDS,
         "the exercises could not be graded",
     )  # fmt: skip
     cached.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Readers without JavaScript see the charts and tables a page's blocks display.
 
 For a page whose runnable blocks draw (they import pygal or call show()), the build runs its
-blocks in order, as the page would, with the same runner the page uses (mlops_lab.page_runner,
+blocks in order, as the page would, with the same runner the page uses (mlops_lab._page.runner,
 in a process of its own, under CPython), writes each chart as an SVG file beside the page and
 puts it right after its block. When a reader runs the block, the block draws it afresh.
 
@@ -23,10 +23,10 @@ RENDER_SECONDS = 300
 
 
 def render_page(blocks, snippets_dir):
-    """What each block displays: mlops_lab.page_runner's render_page, run in a new process."""
+    """What each block displays: mlops_lab._page.runner's render_page, run in a new process."""
     request = [{"code": b.code, "filename": f"<code block {b.number}>"} for b in blocks]
     rendered = run_course_module(
-        "mlops_lab.page_runner", request, snippets_dir, RENDER_SECONDS,
+        "mlops_lab._page.runner", request, snippets_dir, RENDER_SECONDS,
         "the page's blocks could not be run",
     )  # fmt: skip
     return json.loads(rendered)

@@ -5,7 +5,7 @@ checked without an edit here."""
 
 import pytest
 from course_content import exercises
-from mlops_lab.grading import grade, grades_tests
+from mlops_lab._page.grading import grade, grades_tests
 
 EXERCISES = exercises()
 

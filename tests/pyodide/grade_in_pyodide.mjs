@@ -1,5 +1,5 @@
 // Grades exercises inside Pyodide under Node, as the page's worker does (served_pyodide.mjs):
-// mlops_lab.grading from the course wheel.
+// mlops_lab._page.grading from the course wheel.
 //
 // Usage: node grade_in_pyodide.mjs LOCK_FILE REQUEST_JSON REPORT_JSON
 // REQUEST_JSON: [{"id", "starter", "solution", "checks"}]; REPORT_JSON gets
@@ -14,7 +14,7 @@ const pyodide = await loadServedPyodide(lockFile);
 pyodide.globals.set("request", readFileSync(requestFile, "utf-8"));
 const report = pyodide.runPython(`
 import json
-from mlops_lab import grading
+from mlops_lab._page import grading
 assert "site-packages" in grading.__file__, grading.__file__  # the served wheel, not a source tree
 json.dumps({e["id"]: {part: grading.grade(e[part], e["checks"]) for part in ("starter", "solution")}
             for e in json.loads(request)})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from course_content import DEFINES_TEST, SNIPPETS, example_files, exercises
-from mlops_lab.grading import grade
+from mlops_lab._page.grading import grade
 from site_layout import PYODIDE_LOCK_FILE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 // What a block displays (a chart, a table), drawn from the worker's plain data: pictures as
 // images, where no script inside them ever runs, tables rebuilt cell by cell as text. The items
-// are described in snippets/mlops_lab/display.py.
+// are described in snippets/mlops_lab/_page/display.py.
 
 import { element } from "../dom.js";
 

@@ -1,6 +1,6 @@
 // An exercise: a runnable block (data-exercise) with Check, Hint and Show solution. The block's
 // files (starter, solution, hidden checks) are fetched on first use; Check grades the reader's
-// code with real pytest in the worker (mlops_lab/grading.py). Hints are the `details.hint`
+// code with real pytest in the worker (mlops_lab/_page/grading.py). Hints are the `details.hint`
 // blocks of the exercise (in the lesson, `details.exercise`; in the drill, `.drill-exercise`),
 // revealed one at a time. Progress is kept per exercise, so the lesson and the drill share it.
 // After each Check the block dispatches "exercise:checked" (the drill proposes a grade from it),

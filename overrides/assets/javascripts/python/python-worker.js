@@ -1,6 +1,6 @@
 // Runs Python (Pyodide) off the main thread, so reader code can never freeze the page.
 // Message protocol: README.md beside this file. The Python side of a run (namespaces, trimmed
-// tracebacks, pytest) is the course wheel's mlops_lab/page_runner.py.
+// tracebacks, pytest) is the course wheel's mlops_lab/_page/runner.py.
 
 import { MESSAGE, STATUS } from "./protocol.js";
 import { QUIET, findSnapshot, forgetSnapshots, makeSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
@@ -8,13 +8,13 @@ import { QUIET, findSnapshot, forgetSnapshots, makeSnapshot, restoreOptions, sna
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
 const DISPLAY_LIMIT = 20; // charts and tables per run
 
-const RUNNER_MODULE = "mlops_lab.page_runner";
+const RUNNER_MODULE = "mlops_lab._page.runner";
 const COURSE_PACKAGE = "mlops-lab";
-// What a snapshot holds: the course wheel and pytest, after page_runner.warm_up() ran pytest
+// What a snapshot holds: the course wheel and pytest, after the runner's warm_up() ran pytest
 // and a grading once (so a first Run tests or Check is as quick as a second), and the runner.
 const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
-const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab.grading", "pytest", "_pytest.unittest"];
-const OUT_OF_MEMORY = "out-of-memory"; // page_runner's status when only a new session helps
+const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab._page.grading", "pytest", "_pytest.unittest"];
+const OUT_OF_MEMORY = "out-of-memory"; // the runner's status when only a new session helps
 
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
 let pyodide;

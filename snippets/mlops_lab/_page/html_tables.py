@@ -1,4 +1,4 @@
-"""The text of an HTML table, for a block that displays one (mlops_lab.display).
+"""The text of an HTML table, for a block that displays one (display.py).
 
 Only the text of the first <table>'s caption and cells is kept: no markup of the reader's
 reaches the page.

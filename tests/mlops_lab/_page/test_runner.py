@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from mlops_lab import display, page_runner
-from mlops_lab.page_runner import (
+from mlops_lab._page import display, runner
+from mlops_lab._page.runner import (
     ERROR,
     INTERRUPTED,
     OK,
@@ -19,11 +19,11 @@ from mlops_lab.page_runner import (
 
 @pytest.fixture(autouse=True)
 def fresh_runner(tmp_path, monkeypatch):
-    page_runner.reset_namespaces()
-    monkeypatch.setattr(page_runner, "BLOCKS_FOLDER", tmp_path / "blocks")
+    runner.reset_namespaces()
+    monkeypatch.setattr(runner, "BLOCKS_FOLDER", tmp_path / "blocks")
     monkeypatch.setattr(builtins, "input", builtins.input)  # install() replaces it
     yield
-    page_runner.reset_namespaces()
+    runner.reset_namespaces()
 
 
 def test_a_block_runs_as_main_and_its_names_stay_in_the_pages_namespace(capsys):
@@ -41,7 +41,7 @@ def test_a_traceback_starts_at_the_readers_code():
     assert traceback.splitlines()[0] == "Traceback (most recent call last):"
     assert 'File "<code block 3>", line 4, in <module>' in traceback
     assert 'File "<code block 3>", line 2, in ratio' in traceback
-    assert "page_runner" not in traceback
+    assert "_page" not in traceback
     assert traceback.endswith("ZeroDivisionError: division by zero\n")
 
 
@@ -66,10 +66,10 @@ def test_a_missing_package_is_explained():
 
 
 def test_input_says_the_page_has_no_keyboard_after_install(capsys):
-    page_runner.install()
+    runner.install()
     status, traceback = run_block("input('Name? ')", "/lesson/", "<code block 1>")
     assert status == ERROR
-    assert traceback.endswith(f"EOFError: {page_runner.INPUT_IS_UNAVAILABLE}\n")
+    assert traceback.endswith(f"EOFError: {runner.INPUT_IS_UNAVAILABLE}\n")
     assert capsys.readouterr().out == "Name? "
 
 
@@ -89,11 +89,11 @@ def test_run_tests_reports_each_test_and_a_summary():
 
 RERUN_AFTER_AN_EDIT = f"""
 import pathlib
-from mlops_lab import display, page_runner
-page_runner.BLOCKS_FOLDER = pathlib.Path({{folder!r}})
-page_runner.run_tests({TESTS!r}, "/lesson/", "<code block 2>")
+from mlops_lab._page import display, runner
+runner.BLOCKS_FOLDER = pathlib.Path({{folder!r}})
+runner.run_tests({TESTS!r}, "/lesson/", "<code block 2>")
 edited = {TESTS.replace("== 5", "== 4")!r}  # same length: a stale module would look current
-print(page_runner.run_tests(edited, "/lesson/", "<code block 2>")[0])
+print(runner.run_tests(edited, "/lesson/", "<code block 2>")[0])
 """
 
 
@@ -137,7 +137,7 @@ def test_a_last_expression_with_a_picture_is_displayed_and_a_plain_value_is_not(
 
 
 def test_the_build_runs_a_pages_blocks_in_order_and_collects_what_each_displays(capsys):
-    results = page_runner.render_page([
+    results = runner.render_page([
         {"code": CHART + "print('drawn')", "filename": "<code block 1>"},
         {"code": "chart", "filename": "<code block 2>"},
         {"code": "1 / 0", "filename": "<code block 3>"},
@@ -160,14 +160,14 @@ def test_tests_that_cannot_be_collected_are_an_error_with_pytests_words_not_a_st
 
 WARM_UP_LEAVES_NOTHING = """
 import os, sys
-from mlops_lab import page_runner
+from mlops_lab._page import runner
 before = set(sys.modules)
-page_runner.warm_up()
+runner.warm_up()
 left = [sys.modules[name] for name in set(sys.modules) - before]
 # Its test files were in a temporary folder, now deleted: none of their modules may be left.
 print([m for m in left if getattr(m, "__file__", None) and not os.path.exists(m.__file__)])
-print(page_runner._namespaces)
-print(page_runner.run_tests("def test_after():\\n    assert True\\n", "/l/", "<b>")[0])
+print(runner._namespaces)
+print(runner.run_tests("def test_after():\\n    assert True\\n", "/l/", "<b>")[0])
 """
 
 

@@ -4,7 +4,7 @@ count as a pass."""
 import textwrap
 
 import pytest
-from mlops_lab.grading import grade
+from mlops_lab._page.grading import grade
 
 WRITE_CODE_CHECKS = textwrap.dedent('''
     from exercise import double

@@ -1,8 +1,8 @@
 """What the page displays for an object: charts as SVG in both palettes, tables as text."""
 
 import pygal
-from mlops_lab import display
-from mlops_lab.display import display_item, show
+from mlops_lab._page import display
+from mlops_lab._page.display import display_item, show
 
 
 def line_chart(title="Accuracy per week"):

@@ -1,13 +1,13 @@
 """How the in-page Python worker runs a reader's block and its tests.
 
 Called by overrides/assets/javascripts/python/python-worker.js (in Pyodide), by the build to
-draw a page's charts for readers without JavaScript (``python -m mlops_lab.page_runner``, see
-``main``), and unit-tested under CPython by tests/mlops_lab/test_page_runner.py. Not for
+draw a page's charts for readers without JavaScript (``python -m mlops_lab._page.runner``, see
+``main``), and unit-tested under CPython by tests/mlops_lab/_page/test_runner.py. Not for
 readers' code.
 
 Each call returns ``(status, detail)``: status is one of RUN_STATUSES; detail is the traceback
 trimmed to the reader's code (run_block) or a JSON test report (run_tests). What a block
-displays (its last expression, or show()) goes to mlops_lab.display's sink as it happens.
+displays (its last expression, or show()) goes to the display module's sink as it happens.
 """
 
 import ast
@@ -25,7 +25,8 @@ import tempfile
 import time
 import traceback
 
-from mlops_lab import display
+from mlops_lab._page import display
+from mlops_lab._page.quiet_pytest import StopAwarePlugin, run_pytest
 
 OK, ERROR, INTERRUPTED, OUT_OF_MEMORY = "ok", "error", "interrupted", "out-of-memory"
 RUN_STATUSES = (OK, ERROR, INTERRUPTED, OUT_OF_MEMORY)
@@ -112,20 +113,6 @@ def explain_missing_module(error):
         )
 
 
-class StopAwarePlugin:
-    """Base of the pytest plugins here: collects per-test results in `tests`, and notes whether
-    the reader pressed Stop (`interrupted`)."""
-
-    def __init__(self):
-        self.tests = {}
-        self.interrupted = False
-
-    def pytest_keyboard_interrupt(self, excinfo):
-        # Stop, or a collection error: pytest ends both with the same exit code, and reports the
-        # error as its own KeyboardInterrupt subclass (Session.Interrupted).
-        self.interrupted = type(excinfo.value) is KeyboardInterrupt
-
-
 class ResultsCollector(StopAwarePlugin):
     """pytest plugin: outcome, duration and pytest's own failure explanation per test."""
 
@@ -154,16 +141,6 @@ class ResultsCollector(StopAwarePlugin):
         return f"{', '.join(parts) or 'no tests ran'} in {seconds:.2f}s"
 
 
-# Start-up is most of a re-run: skip entry-point scanning and plugins a single in-page module
-# does without (measured: a bare re-run 63 ms -> 19 ms; unraisableexception alone forces two
-# full garbage collections per run). Readers lose caplog and pytest's warnings summary.
-UNUSED_PLUGINS = ["cacheprovider", "doctest", "junitxml", "pastebin", "legacypath", "stepwise",
-                  "faulthandler", "setupplan", "setuponly", "logging", "warnings",
-                  "unraisableexception", "threadexception"]  # fmt: skip
-PYTEST_ARGS = ["-q", "--tb=no", "--color=no", "--import-mode=importlib",
-               *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")]]  # fmt: skip
-
-
 def block_test_path(namespace, filename):
     """Where a block's code is written for pytest: one folder per page, one file per block."""
     folder = BLOCKS_FOLDER / re.sub(r"\W+", "_", namespace).strip("_")
@@ -187,8 +164,7 @@ def _run_tests(code, path):
     sys.dont_write_bytecode = True
     results = ResultsCollector()
     started = time.perf_counter()
-    args = [str(path), *PYTEST_ARGS, "--rootdir", str(path.parent)]
-    exit_code = pytest.main(args, plugins=[results])
+    exit_code = run_pytest(path, path.parent, results, traceback_style="no")
     passed = exit_code == pytest.ExitCode.OK
     status = INTERRUPTED if results.interrupted else OK if passed else ERROR
     summary = results.summary(time.perf_counter() - started)
@@ -196,8 +172,8 @@ def _run_tests(code, path):
 
 
 def check_exercise(code, checks):
-    """Grade the reader's code with an exercise's checks (mlops_lab.grading): (status, JSON)."""
-    from mlops_lab import grading
+    """Grade the reader's code with an exercise's checks (grading.py): (status, JSON)."""
+    from mlops_lab._page import grading  # imported on first use: a first Run does without it
 
     try:
         return OK, json.dumps(grading.grade(code, checks))
@@ -222,7 +198,7 @@ def warm_up():
     """Run pytest once as Run tests does and grade once as Check does, leaving nothing behind
     (no file, module or namespace): a memory snapshot taken afterwards starts a session whose
     first test run is as quick as a second one (pytest's plugins imported and set up)."""
-    from mlops_lab import grading
+    from mlops_lab._page import grading
 
     with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
         _run_tests(f"{WARM_UP_CODE}\n{WARM_UP_TEST}", pathlib.Path(folder) / "warm_up_test.py")
@@ -239,7 +215,6 @@ def install(post_display=None):
     """Set up the interpreter for in-page runs (once, when the worker starts). Displays go to
     `post_display(json_text)`."""
     builtins.input = no_keyboard_input
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # see PYTEST_ARGS
     if post_display is not None:
         display.set_sink(lambda item: post_display(json.dumps(item)))
 

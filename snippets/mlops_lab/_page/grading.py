@@ -27,14 +27,10 @@ from contextlib import contextmanager, redirect_stdout
 from io import StringIO
 from pathlib import Path
 
-from mlops_lab.page_runner import UNUSED_PLUGINS, StopAwarePlugin
+from mlops_lab._page.quiet_pytest import StopAwarePlugin, run_pytest
 
 READER_MODULE = "exercise"  # what write-code checks import
 GRADING_FOLDER = Path("/tmp/exercises")  # where the files pytest reads are written
-# As page_runner runs a block's tests (the plugins it skips make each run fast), with short
-# tracebacks: a failed check shows pytest's explanation.
-PYTEST_ARGS = ["-q", "--tb=short", "--color=no", "--import-mode=importlib",
-               *[arg for name in UNUSED_PLUGINS for arg in ("-p", f"no:{name}")]]  # fmt: skip
 
 
 def grade(reader_code, checks_code, folder=None):
@@ -90,14 +86,13 @@ def outcome(name, doc):
     return {"name": name, "doc": doc, "outcome": "not run", "details": ""}
 
 
-def run_pytest(path, folder):
-    """Run pytest on one file, quietly; (outcomes by node id, what pytest printed)."""
-    import pytest
-
+def run_checks(path, folder):
+    """Run pytest on one file, quietly, with short tracebacks (a failed check shows pytest's
+    explanation); (outcomes by node id, what pytest printed)."""
     outcomes = Outcomes()
     printed = StringIO()
     with redirect_stdout(printed):
-        pytest.main([str(path), *PYTEST_ARGS, "--rootdir", str(folder)], plugins=[outcomes])
+        run_pytest(path, folder, outcomes, traceback_style="short")
     if outcomes.interrupted:
         raise KeyboardInterrupt  # Stop ends the whole Check, not one of its pytest runs
     return outcomes.tests, printed.getvalue()
@@ -124,7 +119,7 @@ def run_checks_on_code(reader_code, checks_code, folder):
     checks = folder / f"test_checks_{folder.name}.py"
     checks.write_text(checks_code, encoding="utf-8")
     with importable(folder, READER_MODULE, checks.stem):
-        tests, printed = run_pytest(checks, folder)
+        tests, printed = run_checks(checks, folder)
     return tests, printed
 
 
@@ -164,7 +159,7 @@ def run_tests_on_variants(reader_code, faults, folder):
         path = folder / f"{module}.py"
         path.write_text(reader_code, encoding="utf-8")
         with replaced(replacements), importable(folder, module):
-            results[fault] = run_pytest(path, folder)
+            results[fault] = run_checks(path, folder)
     return results
 
 
@@ -202,11 +197,6 @@ def summarised(checks):
     total = len(checks)
     summary = f"All {total} checks pass" if passed == total else f"{passed} of {total} checks pass"
     return {"checks": checks, "summary": summary, "passed": passed, "total": total}
-
-
-def grade_json(reader_code, checks_code):
-    """The report as JSON text (what the worker hands to the page)."""
-    return json.dumps(grade(reader_code, checks_code))
 
 
 def main():

@@ -10,15 +10,15 @@ pygal charts (the charting library the page serves) are drawn in the site's colo
 the light palette and once for the dark one, without pygal's tooltip script (served from another
 site), and at a size that stays legible on a phone, unless the chart chose its own style or size.
 
-In the page, page_runner sends each display to the worker. Elsewhere (a terminal, the tests),
-``show()`` prints a line saying what it would draw.
+In the page, the runner (runner.py) sends each display to the worker. Elsewhere (a terminal,
+the tests), ``show()`` prints a line saying what it would draw.
 """
 
 import base64
 import hashlib
 import re
 
-# html (and html.parser, in mlops_lab.html_tables) are imported where a display needs them:
+# html (and html.parser, in html_tables.py) are imported where a display needs them:
 # in Pyodide they take ~70 ms to import, which every first Run would pay for nothing.
 
 MAX_SVG_CHARACTERS = 2_000_000  # a chart is tens of kilobytes; this bounds a runaway one
@@ -39,7 +39,7 @@ PALETTES = {
              "colors": ("#8c9eff", "#4db6ac", "#ff8a65", "#ce93d8", "#bcaaa4")},
 }  # fmt: skip
 
-_sink = None  # where displays go: set by page_runner in the page (None: print instead)
+_sink = None  # where displays go: set by the runner in the page (None: print instead)
 
 
 def set_sink(sink):
@@ -78,7 +78,7 @@ def display_item(obj):
         encoded = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
         return {"kind": "png", "alt": "Image", "png_base64": encoded}
     if isinstance(bundle.get("text/html"), str):
-        from mlops_lab.html_tables import table_item
+        from mlops_lab._page.html_tables import table_item
 
         return table_item(bundle["text/html"])
     return None
