@@ -58,8 +58,10 @@ test: setup chromium java lint ## Run every test: lint, snippets, hooks, noteboo
 test-fast: setup java lint ## Lint, snippets, hooks and the built site, no browser (< 90 s)
 	$(VENV)/pytest -m "not browser and not slow"
 
-lint: setup ## Lint Python: snippets, hooks, tests, scripts
+lint: setup ## Lint Python (ruff) and JavaScript (ESLint), and check JavaScript's formatting (Prettier)
 	$(VENV)/ruff check snippets overrides tests scripts
+	node_modules/.bin/eslint --max-warnings=0 .
+	node_modules/.bin/prettier --check --log-level=warn .
 
 bench: build chromium ## Measure in-page Python against raw Pyodide, then a Lighthouse audit (not tests)
 	$(VENV)/python scripts/bench.py

@@ -18,7 +18,10 @@ const [inDir, outDir] = process.argv.slice(2);
 const wheels = readdirSync(inDir).filter((name) => name.endsWith(".whl"));
 const pyodide = await loadPyodide();
 pyodide.setStdout({ batched: () => {} }); // the warm-up pytest run's report is not wanted
-await pyodide.loadPackage(wheels.map((name) => join(inDir, name)), { messageCallback: () => {} });
+await pyodide.loadPackage(
+  wheels.map((name) => join(inDir, name)),
+  { messageCallback: () => {} },
+);
 pyodide.mountNodeFS("/in", inDir);
 pyodide.mountNodeFS("/out", outDir);
 pyodide.runPython(`

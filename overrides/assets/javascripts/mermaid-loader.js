@@ -6,10 +6,11 @@
   const moduleUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", document.currentScript.src);
   let config = {};
   let mermaidModule;
-  const loadMermaid = () => (mermaidModule ??= import(moduleUrl.href).then(({ default: m }) => {
-    m.initialize(config);
-    return m;
-  }));
+  const loadMermaid = () =>
+    (mermaidModule ??= import(moduleUrl.href).then(({ default: m }) => {
+      m.initialize(config);
+      return m;
+    }));
   // Diagrams render shortly before they scroll into view: rendering a page's five at load kept
   // a phone's main thread busy for about a second. Until then the source stays, as without JS.
   const sourceOf = (text) => [...document.querySelectorAll("pre.mermaid")].find((pre) => pre.textContent === text);

@@ -44,9 +44,13 @@ export class InterviewDrill {
     this.status = add(this.root, "p", { class: "drill-status", role: "status" });
     this.overview = add(this.root, "section", { class: "drill-overview", "aria-label": "Drill overview" });
     this.session = add(this.root, "section", { class: "drill-session", "aria-label": "Drill session", hidden: "" });
-    add(this.root, "p", { class: "drill-help" },
+    add(
+      this.root,
+      "p",
+      { class: "drill-help" },
       "Keyboard, while the drill has focus: Space shows the answer; 1 Again, 2 Hard, 3 Good, 4 Easy. " +
-        "Tab moves between controls.");
+        "Tab moves between controls.",
+    );
     this.showNotice();
     this.renderOverview();
   }
@@ -70,7 +74,12 @@ export class InterviewDrill {
     this.mockSize = numberInput(filters, "Mock interview questions", Math.min(5, this.cards.length), this.cards.length);
 
     const actions = add(this.overview, "div", { class: "drill-actions" });
-    button(actions, "Review due cards", () => this.startSession(this.filtered(due), "review"), "md-button md-button--primary");
+    button(
+      actions,
+      "Review due cards",
+      () => this.startSession(this.filtered(due), "review"),
+      "md-button md-button--primary",
+    );
     button(actions, "Start mock interview", () => this.startMockInterview());
 
     this.renderMastery(now);
@@ -158,10 +167,19 @@ export class InterviewDrill {
   showGrades(card, proposed) {
     this.revealed = true;
     this.grades?.remove();
-    this.grades = add(this.session, "div", { class: "drill-grades", role: "group", "aria-label": "How well did you answer?" });
+    this.grades = add(this.session, "div", {
+      class: "drill-grades",
+      role: "group",
+      "aria-label": "How well did you answer?",
+    });
     const next = preview(this.state(card), new Date());
     for (const grade of GRADES) {
-      const choice = button(this.grades, `${grade.name} (${grade.key})`, () => this.grade(grade), "md-button drill-grade");
+      const choice = button(
+        this.grades,
+        `${grade.name} (${grade.key})`,
+        () => this.grade(grade),
+        "md-button drill-grade",
+      );
       choice.setAttribute("title", `Next review ${formatDue(next[grade.name])}`);
       if (grade.name === proposed) choice.dataset.proposed = "";
     }
@@ -174,7 +192,11 @@ export class InterviewDrill {
     const prompt = add(container, "div", { class: "drill-prompt" });
     prompt.innerHTML = card.prompt_html; // built from this site's own Markdown at build time
     const files = await fetch(new URL(card.exercise, location.href)).then((response) => response.json());
-    const block = add(container, "div", { class: "language-python highlight runnable exercise", "data-exercise": card.exercise, "data-exercise-id": card.id });
+    const block = add(container, "div", {
+      class: "language-python highlight runnable exercise",
+      "data-exercise": card.exercise,
+      "data-exercise-id": card.id,
+    });
     add(add(block, "pre"), "code", {}, files.starter);
     for (const hint of files.hints) {
       const details = add(container, "details", { class: "hint" });
@@ -216,7 +238,12 @@ export class InterviewDrill {
     clearInterval(this.timer);
     this.session.replaceChildren();
     const summary = add(this.session, "div", { class: "drill-summary" });
-    const heading = add(summary, "h2", { tabindex: "-1" }, this.mode === "mock" ? "Mock interview summary" : "Session summary");
+    const heading = add(
+      summary,
+      "h2",
+      { tabindex: "-1" },
+      this.mode === "mock" ? "Mock interview summary" : "Session summary",
+    );
     const counts = GRADES.map(({ name }) => `${this.results.filter((r) => r.grade === name).length} ${name}`);
     add(summary, "p", {}, `${this.results.length} cards: ${counts.join(", ")}.`);
     const weak = this.results.filter((result) => ["Again", "Hard"].includes(result.grade));
@@ -279,7 +306,11 @@ export class InterviewDrill {
 
   exportProgress() {
     const blob = new Blob([this.store.exportText()], { type: "application/json" });
-    const link = add(this.root, "a", { href: URL.createObjectURL(blob), download: "mlops-drill-progress.json", hidden: "" });
+    const link = add(this.root, "a", {
+      href: URL.createObjectURL(blob),
+      download: "mlops-drill-progress.json",
+      hidden: "",
+    });
     link.click();
     link.remove();
     this.announce("Progress exported as mlops-drill-progress.json.");

@@ -1,8 +1,9 @@
 // Drill progress in localStorage, under a versioned schema:
 //   {"version": 1, "cards": {"card-id": <FSRS card state>, ...}}
-// Corrupt, unreadable or full storage never breaks the drill: the store switches to memory,
-// says why in `notice`, and leaves whatever is stored untouched (nothing is lost).
+// Corrupt, unreadable or full storage never breaks the drill (../storage.js): the store works
+// in memory, says why in `notice`, and leaves whatever is stored untouched (nothing is lost).
 
+import { StoredJson } from "../storage.js";
 import { isValidState } from "./scheduler.bundle.js";
 
 const STORAGE_KEY = "mlops-course:drill";
@@ -11,47 +12,26 @@ const EXPORT_FORMAT = "mlops-course-drill-progress";
 
 export class ProgressStore {
   constructor() {
-    this.cards = {};
-    this.notice = "";
-    this.persistent = true;
-    this.load();
+    this.stored = new StoredJson(STORAGE_KEY, {
+      version: VERSION,
+      initial: { cards: {} },
+      isValid: ({ cards }) => validCards(cards) !== undefined,
+      what: "progress",
+    });
   }
 
-  load() {
-    let text;
-    try {
-      text = localStorage.getItem(STORAGE_KEY);
-    } catch {
-      return this.useMemory("This browser blocks storage, so progress lasts only until you leave the page.");
-    }
-    if (text === null) return;
-    const cards = readProgress(text);
-    if (!cards) {
-      return this.useMemory(
-        "Saved progress could not be read, so this session is kept in memory only. " +
-          "Your saved data was left as it is.",
-      );
-    }
-    this.cards = cards;
+  /** {card id: FSRS card state}. */
+  get cards() {
+    return this.stored.data.cards;
   }
 
-  useMemory(reason) {
-    this.persistent = false;
-    this.notice = reason;
+  /** Why progress is kept in memory only, if it is ("" when storage works). */
+  get notice() {
+    return this.stored.notice && `${this.stored.notice} Export it to keep it.`;
   }
 
   set(cardId, state) {
-    this.cards[cardId] = state;
-    this.save();
-  }
-
-  save() {
-    if (!this.persistent) return;
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: VERSION, cards: this.cards }));
-    } catch {
-      this.useMemory("Progress could not be saved (storage is full or blocked): it is kept in memory only. Export it to keep it.");
-    }
+    this.stored.save({ cards: { ...this.cards, [cardId]: state } });
   }
 
   /** The progress as a JSON file's text. */
@@ -69,21 +49,12 @@ export class ProgressStore {
       throw new Error("This file is not JSON.");
     }
     if (data?.format !== EXPORT_FORMAT) throw new Error("This file is not a drill progress export.");
-    if (data.version !== VERSION) throw new Error(`This export has version ${data.version}; this site reads version ${VERSION}.`);
+    if (data.version !== VERSION)
+      throw new Error(`This export has version ${data.version}; this site reads version ${VERSION}.`);
     const cards = validCards(data.cards);
     if (!cards) throw new Error("This export holds card progress that cannot be read.");
-    this.cards = cards;
-    this.save();
+    this.stored.save({ cards });
     return Object.keys(cards).length;
-  }
-}
-
-function readProgress(text) {
-  try {
-    const data = JSON.parse(text);
-    return data?.version === VERSION ? validCards(data.cards) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -6,6 +6,7 @@
 // article (1,600 elements on the lesson), while changes inside the block stay inside it.
 
 import { button, element } from "../dom.js";
+import { readText, writeText } from "../storage.js";
 import { displayFigure } from "./displays.js";
 import { Exercise } from "./exercise.js";
 import { STATUS } from "./protocol.js";
@@ -33,10 +34,13 @@ export class RunnablePage {
     this.namespace = location.pathname;
     this.blocks = codeBlocks.map((codeBlock, index) => new CodeBlock(codeBlock, index, this));
     this.nearViewport = new IntersectionObserver(
-      (entries) => entries.filter((entry) => entry.isIntersecting).forEach((entry) => {
-        const block = this.blockOf(entry.target);
-        setTimeout(() => python.settled().then(() => block.mountEditor()), EDITOR_DWELL_MS);
-      }),
+      (entries) =>
+        entries
+          .filter((entry) => entry.isIntersecting)
+          .forEach((entry) => {
+            const block = this.blockOf(entry.target);
+            setTimeout(() => python.settled().then(() => block.mountEditor()), EDITOR_DWELL_MS);
+          }),
       { rootMargin: EDITOR_MARGIN },
     );
     this.blocks.forEach((block) => this.nearViewport.observe(block.root));
@@ -84,7 +88,11 @@ class CodeBlock {
 
   mount() {
     const id = `runnable-${this.number}`;
-    const controls = element("div", { class: "runnable-controls", role: "group", "aria-label": `Code block ${this.number}` });
+    const controls = element("div", {
+      class: "runnable-controls",
+      role: "group",
+      "aria-label": `Code block ${this.number}`,
+    });
     this.controls = controls;
     this.runButton = button("Run", () => this.page.runUpTo(this.number - 1), "md-button runnable-run");
     this.stopButton = button("Stop", () => this.page.stop(), "md-button runnable-stop");
@@ -103,8 +111,16 @@ class CodeBlock {
     this.hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
     this.hint.textContent = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor.";
     this.status = element("p", { class: "runnable-status", role: "status" });
-    this.testResults = element("ul", { class: "runnable-tests", "aria-label": `Test results of code block ${this.number}`, hidden: "" });
-    this.output = element("pre", { class: "runnable-output", "aria-label": `Output of code block ${this.number}`, hidden: "" });
+    this.testResults = element("ul", {
+      class: "runnable-tests",
+      "aria-label": `Test results of code block ${this.number}`,
+      hidden: "",
+    });
+    this.output = element("pre", {
+      class: "runnable-output",
+      "aria-label": `Output of code block ${this.number}`,
+      hidden: "",
+    });
     this.displays = element("div", { class: "runnable-displays", hidden: "" });
     this.displayUrls = [];
     // What the build drew for this block (readers without JavaScript see it): stays until a run.
@@ -115,7 +131,7 @@ class CodeBlock {
     this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output, this.displays);
     this.root.classList.add("runnable-block");
     this.root.dataset.state = "idle";
-    this.pendingCode = loadEdit(this.storageKey) ?? this.original;
+    this.pendingCode = readText(this.storageKey) ?? this.original; // a saved edit, if any
     if (this.pendingCode !== this.original) this.mountEditor(); // show the reader's edit at once
     // Intent: start downloading Python as soon as the reader points at or focuses a block.
     this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
@@ -139,7 +155,7 @@ class CodeBlock {
         label: `Python code, block ${this.number}`,
         describedBy: this.hint.id,
         onRun: () => this.page.runUpTo(this.number - 1),
-        onChange: (code) => saveEdit(this.storageKey, code === this.original ? undefined : code),
+        onChange: (code) => this.saveEdit(code),
       });
     });
     if (focus) this.editorReady.then(() => this.editor?.focus());
@@ -219,7 +235,9 @@ class CodeBlock {
     for (const test of tests) {
       const item = element("li", { "data-outcome": test.outcome });
       const milliseconds = Math.round(test.seconds * 1000);
-      item.append(element("span", { class: "runnable-test-line" }, `${test.name}: ${test.outcome} (${milliseconds} ms)`));
+      item.append(
+        element("span", { class: "runnable-test-line" }, `${test.name}: ${test.outcome} (${milliseconds} ms)`),
+      );
       if (test.details) item.append(element("pre", { class: "runnable-test-details" }, test.details));
       this.testResults.append(item);
     }
@@ -238,7 +256,10 @@ class CodeBlock {
         break;
       case STATUS.error:
         if (result.restart) {
-          this.write("notice", `The Python session was restarted because ${result.restart}: names defined by earlier runs are gone.\n`);
+          this.write(
+            "notice",
+            `The Python session was restarted because ${result.restart}: names defined by earlier runs are gone.\n`,
+          );
           this.announce(`Error: ${lastLine(result.traceback)} The Python session was restarted.`);
           break;
         }
@@ -268,7 +289,12 @@ class CodeBlock {
   setCode(code) {
     this.pendingCode = code;
     this.editor?.setCode(code);
-    saveEdit(this.storageKey, code === this.original ? undefined : code);
+    this.saveEdit(code);
+  }
+
+  // Saved edits are a convenience: if storage refuses, the edit lives on in the editor.
+  saveEdit(code) {
+    writeText(this.storageKey, code === this.original ? undefined : code);
   }
 
   async copy() {
@@ -344,22 +370,4 @@ function hash(text) {
   let value = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193);
   return (value >>> 0).toString(36);
-}
-
-// Saved edits are a convenience: unavailable or full storage must never break a block.
-function loadEdit(key) {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function saveEdit(key, code) {
-  try {
-    if (code === undefined) localStorage.removeItem(key);
-    else localStorage.setItem(key, code);
-  } catch {
-    // storage full or disabled: the edit lives on in the editor
-  }
 }

@@ -4,12 +4,7 @@
 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import {
-  bracketMatching,
-  HighlightStyle,
-  indentOnInput,
-  syntaxHighlighting,
-} from "@codemirror/language";
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, Prec } from "@codemirror/state";
 import {
   drawSelection,
@@ -24,7 +19,10 @@ import { tags } from "@lezer/highlight";
 const materialColor = (name) => `var(--md-code-hl-${name}-color)`;
 
 const materialHighlighting = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: materialColor("keyword") },
+  {
+    tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword],
+    color: materialColor("keyword"),
+  },
   { tag: [tags.string, tags.special(tags.string)], color: materialColor("string") },
   { tag: [tags.number, tags.bool, tags.null], color: materialColor("number") },
   { tag: tags.comment, color: materialColor("comment"), fontStyle: "italic" },

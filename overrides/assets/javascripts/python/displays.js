@@ -15,7 +15,8 @@ export function displayFigure(item) {
     figure.append(tableOf(item));
     return { figure, urls };
   }
-  const sources = item.kind === "png" ? [[`data:image/png;base64,${item.png_base64}`, "light"]] : svgSources(item, urls);
+  const sources =
+    item.kind === "png" ? [[`data:image/png;base64,${item.png_base64}`, "light"]] : svgSources(item, urls);
   for (const [src, palette] of sources) {
     const image = element("img", { src, alt: item.alt, class: `display-${palette}`, ...drawnSize(item.svg) });
     if (sources.length > 1) image.classList.add("display-has-dark");

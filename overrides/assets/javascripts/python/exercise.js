@@ -7,57 +7,23 @@
 // after Show solution "exercise:solution". Built by overrides/hooks/exercises.py.
 
 import { button, element } from "../dom.js";
+import { StoredJson } from "../storage.js";
 import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
 const STORAGE_PREFIX = "mlops-course:exercise:";
 const VERSION = 1;
 
-/** The progress of one exercise, in localStorage. Unreadable or blocked storage is never
- * fatal: the exercise goes on in memory, says so, and leaves what is stored as it is. */
-class ExerciseProgress {
-  constructor(id) {
-    this.key = STORAGE_PREFIX + id;
-    this.state = { version: VERSION, attempts: 0, best: 0, total: 0, hints: 0, solutionShown: false };
-    this.persistent = true;
-    this.notice = "";
-    let text = null;
-    try {
-      text = localStorage.getItem(this.key);
-    } catch {
-      this.useMemory("This browser blocks storage: progress on this exercise lasts until you leave the page.");
-      return;
-    }
-    const stored = text === null ? undefined : readProgress(text);
-    if (stored) this.state = stored;
-    else if (text !== null) this.useMemory("Saved progress on this exercise could not be read: it is kept in memory only, and what was saved is left as it is.");
-  }
-
-  useMemory(notice) {
-    this.persistent = false;
-    this.notice = notice;
-  }
-
-  update(changes) {
-    Object.assign(this.state, changes);
-    if (!this.persistent) return;
-    try {
-      localStorage.setItem(this.key, JSON.stringify(this.state));
-    } catch {
-      this.useMemory("Progress on this exercise could not be saved (storage is full or blocked): it is kept in memory only.");
-    }
-  }
-}
-
-/** A stored state, if it is one this version can read. */
-function readProgress(text) {
-  try {
-    const state = JSON.parse(text);
-    const counts = ["attempts", "best", "total", "hints"].every((name) => Number.isInteger(state?.[name]) && state[name] >= 0);
-    return state?.version === VERSION && counts && typeof state.solutionShown === "boolean" ? state : undefined;
-  } catch {
-    return undefined;
-  }
+/** The progress of one exercise, in localStorage (../storage.js: never fatal). */
+function exerciseProgress(id) {
+  return new StoredJson(STORAGE_PREFIX + id, {
+    version: VERSION,
+    initial: { attempts: 0, best: 0, total: 0, hints: 0, solutionShown: false },
+    isValid: (state) =>
+      ["attempts", "best", "total", "hints"].every((name) => Number.isInteger(state[name]) && state[name] >= 0) &&
+      typeof state.solutionShown === "boolean",
+    what: "progress on this exercise",
+  });
 }
 
 export class Exercise {
@@ -67,7 +33,7 @@ export class Exercise {
     this.id = block.root.dataset.exerciseId;
     this.session = { checks: 0, hints: 0, solutionShown: false }; // what happened since it mounted
     this.filesUrl = new URL(block.root.dataset.exercise, location.href);
-    this.progress = new ExerciseProgress(this.id);
+    this.progress = exerciseProgress(this.id);
     this.hints = [...(this.card?.querySelectorAll("details.hint") ?? [])];
     this.mount();
   }
@@ -89,7 +55,7 @@ export class Exercise {
     this.staticSolution = this.card?.querySelector("details.exercise-solution");
     if (this.staticSolution) this.staticSolution.hidden = true;
     this.hints.forEach((hint, index) => {
-      hint.hidden = index >= this.progress.state.hints;
+      hint.hidden = index >= this.progress.data.hints;
     });
     this.refreshButtons();
   }
@@ -104,10 +70,11 @@ export class Exercise {
   }
 
   refreshButtons() {
-    const { hints, attempts } = this.progress.state;
+    const { hints, attempts } = this.progress.data;
     this.hintButton.hidden = this.hints.length === 0;
     this.hintButton.disabled = hints >= this.hints.length;
-    this.hintButton.textContent = this.hints.length > 1 ? `Hint (${Math.min(hints + 1, this.hints.length)} of ${this.hints.length})` : "Hint";
+    this.hintButton.textContent =
+      this.hints.length > 1 ? `Hint (${Math.min(hints + 1, this.hints.length)} of ${this.hints.length})` : "Hint";
     this.solutionButton.disabled = attempts === 0; // after a first Check
   }
 
@@ -130,15 +97,25 @@ export class Exercise {
     }
     this.results.replaceChildren();
     this.results.hidden = true;
-    const result = await this.block.start((text, options) => python.checkExercise(text, files.checks, options), code, "Checking…");
+    const result = await this.block.start(
+      (text, options) => python.checkExercise(text, files.checks, options),
+      code,
+      "Checking…",
+    );
     this.block.report(result, code, result.report?.summary);
     // Stop ends a Check by interrupt or, when Python does not answer it, by a session reset.
     if (result.status === STATUS.interrupted) this.block.announce("Check did not finish: stopped.");
-    if (result.status === STATUS.reset) this.block.announce("Check did not finish: stopped. The Python session was reset.");
+    if (result.status === STATUS.reset)
+      this.block.announce("Check did not finish: stopped. The Python session was reset.");
     if (!result.report) return;
     this.showResults(result.report);
-    const { attempts, best } = this.progress.state;
-    this.progress.update({ attempts: attempts + 1, best: Math.max(best, result.report.passed), total: result.report.total });
+    const { attempts, best } = this.progress.data;
+    this.progress.save({
+      ...this.progress.data,
+      attempts: attempts + 1,
+      best: Math.max(best, result.report.passed),
+      total: result.report.total,
+    });
     this.session.checks += 1;
     this.refreshButtons();
     this.block.root.dispatchEvent(
@@ -163,21 +140,23 @@ export class Exercise {
   }
 
   revealHint() {
-    const shown = this.progress.state.hints;
+    const shown = this.progress.data.hints;
     if (shown >= this.hints.length) return;
     const hint = this.hints[shown];
     hint.hidden = false;
     hint.open = true;
-    this.progress.update({ hints: shown + 1 });
+    this.progress.save({ ...this.progress.data, hints: shown + 1 });
     this.session.hints += 1;
     this.refreshButtons();
-    this.block.announce(`Hint ${shown + 1} of ${this.hints.length}: ${hint.textContent.replace(/^\s*Hint\s*/, "").trim()}`);
+    this.block.announce(
+      `Hint ${shown + 1} of ${this.hints.length}: ${hint.textContent.replace(/^\s*Hint\s*/, "").trim()}`,
+    );
   }
 
   async showSolution() {
     const files = await this.files();
     this.block.setCode(files.solution.trimEnd());
-    this.progress.update({ solutionShown: true });
+    this.progress.save({ ...this.progress.data, solutionShown: true });
     this.session.solutionShown = true;
     this.block.root.dispatchEvent(new CustomEvent("exercise:solution", { bubbles: true, detail: { ...this.session } }));
     this.block.announce("The reference solution is in the editor; Reset brings back the starter.");

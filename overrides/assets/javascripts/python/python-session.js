@@ -61,15 +61,22 @@ export function preload() {
 // scripts, the lock file, the snapshot's headers: all from the cache, and no Python memory),
 // so that their first Run pays only the restore, and without isolation so does the spare that
 // Stop swaps in (keepSpareWarm). Python itself starts only on intent.
-hasSnapshot().then((found) => whenIdle(() => {
-  if (!primary && !prepared) prepared = new PythonWorker({ startNow: false, prepareNow: found });
-  if (found) prepareSpare();
-}));
+hasSnapshot().then((found) =>
+  whenIdle(() => {
+    if (!primary && !prepared) prepared = new PythonWorker({ startNow: false, prepareNow: found });
+    if (found) prepareSpare();
+  }),
+);
 
 /** Resolves once Python is not starting (at once when it is not): work that can wait, such as
  * creating editors the reader only scrolled near, waits while a start takes the cores. */
 export function settled() {
-  return primary ? primary.ready.then(() => {}, () => {}) : Promise.resolve();
+  return primary
+    ? primary.ready.then(
+        () => {},
+        () => {},
+      )
+    : Promise.resolve();
 }
 
 /** Make `worker` the session's; once it is ready, say how it started (<html data-python-start>
@@ -77,17 +84,20 @@ export function settled() {
 function adopt(worker) {
   primary = worker;
   worker.start();
-  worker.ready.then(({ start, readyMs }) => {
-    if (worker !== primary) return;
-    document.documentElement.dataset.pythonStart = start;
-    startMs = readyMs;
-    if (start === "snapshot") {
-      snapshots.state = "used";
-      whenIdle(prepareSpare); // after a Stop, the next spare
-    } else {
-      snapshots.schedule();
-    }
-  }, () => {});
+  worker.ready.then(
+    ({ start, readyMs }) => {
+      if (worker !== primary) return;
+      document.documentElement.dataset.pythonStart = start;
+      startMs = readyMs;
+      if (start === "snapshot") {
+        snapshots.state = "used";
+        whenIdle(prepareSpare); // after a Stop, the next spare
+      } else {
+        snapshots.schedule();
+      }
+    },
+    () => {},
+  );
 }
 
 /** How the current session's Python started, how long that took, and what the origin's memory
@@ -275,7 +285,7 @@ class PythonWorker {
   }
 
   receive(message) {
-    const run = this.runs.get(message.id);
+    const pending = this.runs.get(message.id);
     switch (message.type) {
       case MESSAGE.progress:
         if (this === primary) for (const listener of progressListeners) listener(message);
@@ -289,13 +299,13 @@ class PythonWorker {
         this.worker.terminate();
         break;
       case MESSAGE.started:
-        run?.onStarted?.();
+        pending?.onStarted?.();
         break;
       case MESSAGE.output:
-        run?.onOutput(message.stream, message.text);
+        pending?.onOutput(message.stream, message.text);
         break;
       case MESSAGE.display:
-        run?.onDisplay?.(message.item);
+        pending?.onDisplay?.(message.item);
         break;
       case MESSAGE.done:
         this.finish(message.id, message);
@@ -303,13 +313,13 @@ class PythonWorker {
     }
   }
 
-  run(request, listeners) {
+  run(message, listeners) {
     const id = nextRunId++;
     if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 0);
     setTimeout(() => this.runs.has(id) && this === primary && keepSpareWarm(), LONG_RUN_MS);
     return new Promise((resolve) => {
       this.runs.set(id, { resolve, ...listeners });
-      this.worker.postMessage({ id, ...request });
+      this.worker.postMessage({ id, ...message });
     });
   }
 

@@ -3,7 +3,15 @@
 // tracebacks, pytest) is the course wheel's mlops_lab/_page/runner.py.
 
 import { MESSAGE, STATUS } from "./protocol.js";
-import { QUIET, findSnapshot, forgetSnapshots, makeSnapshot, restoreOptions, snapshotUrl, storeSnapshot } from "./snapshot.js";
+import {
+  QUIET,
+  findSnapshot,
+  forgetSnapshots,
+  makeSnapshot,
+  restoreOptions,
+  snapshotUrl,
+  storeSnapshot,
+} from "./snapshot.js";
 
 const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
 const DISPLAY_LIMIT = 20; // charts and tables per run
@@ -23,7 +31,13 @@ let currentOutput;
 let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
 self.onmessage = ({ data }) => {
-  const handlers = { [MESSAGE.prepare]: prepare, [MESSAGE.init]: init, [MESSAGE.run]: run, [MESSAGE.test]: test, [MESSAGE.check]: check };
+  const handlers = {
+    [MESSAGE.prepare]: prepare,
+    [MESSAGE.init]: init,
+    [MESSAGE.run]: run,
+    [MESSAGE.test]: test,
+    [MESSAGE.check]: check,
+  };
   const handle = handlers[data.type];
   queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
@@ -44,7 +58,9 @@ async function loadSetup({ indexURL, lockFileURL, buildURL }) {
   const [{ loadPyodide, version }, lock, build] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     fetch(lockFileURL, { cache: "no-cache" }).then((response) => response.json()),
-    fetch(buildURL, { cache: "no-cache" }).then((response) => response.json()).catch(() => undefined),
+    fetch(buildURL, { cache: "no-cache" })
+      .then((response) => response.json())
+      .catch(() => undefined),
   ]);
   const options = { indexURL, lockFileContents: lock, packageBaseUrl: new URL(".", lockFileURL).href };
   const snapshotKey = build && snapshotUrl(build.version, version);
@@ -121,13 +137,16 @@ async function saveSnapshot({ loadPyodide, options, runtime, snapshotKey }) {
   if (!snapshotKey) throw new Error("this build has no version to key a snapshot by");
   const started = performance.now();
   const bytes = await makeSnapshot(loadPyodide, options, SNAPSHOT_PACKAGES, (python) => {
-    const runner = python.pyimport(RUNNER_MODULE);
-    runner.install(); // no display sink: a snapshot cannot hold one
-    runner.warm_up();
+    const warmRunner = python.pyimport(RUNNER_MODULE);
+    warmRunner.install(); // no display sink: a snapshot cannot hold one
+    warmRunner.warm_up();
   });
   const made = performance.now() - started;
   // Stored only once it is known to restore, with its modules, into a working session.
-  const restored = await loadPyodide({ ...options, ...restoreOptions(runtime, { memory: bytes, filled: Promise.resolve() }) });
+  const restored = await loadPyodide({
+    ...options,
+    ...restoreOptions(runtime, { memory: bytes, filled: Promise.resolve() }),
+  });
   restored.runPython(`import sys; assert {${SNAPSHOT_MODULES.map((m) => `"${m}"`).join(", ")}} <= set(sys.modules)`);
   const storedBytes = await storeSnapshot(snapshotKey, bytes);
   postMessage({ type: MESSAGE.snapshotMade, bytes: bytes.length, storedBytes, makeMs: made });
@@ -272,8 +291,7 @@ function reportDownloadProgress() {
     if (!options?.cache) {
       const kept = await caches.match(String(resource)).catch(() => undefined);
       if (kept) return kept;
-      const cached = await realFetch(resource, { cache: "only-if-cached", mode: "same-origin" })
-        .catch(() => undefined);
+      const cached = await realFetch(resource, { cache: "only-if-cached", mode: "same-origin" }).catch(() => undefined);
       if (cached?.ok) return cached;
     }
     const response = await realFetch(resource, options);

@@ -12,7 +12,7 @@ self.onmessage = async ({ data: { cache, url } }) => {
     let chunk = new Uint8Array(CHUNK_BYTES);
     let used = 0;
     for await (const piece of body.pipeThrough(new DecompressionStream("gzip"))) {
-      for (let at = 0; at < piece.length; ) {
+      for (let at = 0; at < piece.length;) {
         const taken = Math.min(CHUNK_BYTES - used, piece.length - at);
         chunk.set(piece.subarray(at, at + taken), used);
         used += taken;

@@ -1,0 +1,80 @@
+// What the site keeps in localStorage (saved edits, exercise progress, drill progress), under
+// one policy: storage is a convenience and never fatal. Blocked, full or unreadable storage
+// leaves the feature working in memory, says so in `notice`, and never overwrites what it could
+// not read (a reader's progress is not lost to a bug or to another version of the site).
+
+/** Text under `key`, or undefined (none stored, or storage blocked). */
+export function readText(key) {
+  try {
+    return localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store `text` under `key` (remove it when `text` is undefined); false if storage refused. */
+export function writeText(key, text) {
+  try {
+    if (text === undefined) localStorage.removeItem(key);
+    else localStorage.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A JSON document in localStorage: `{version, ...data}`. `data` is `initial` until one is read
+ * that has this `version` and passes `isValid(data)`. `what` names it in notices ("progress on
+ * this exercise").
+ */
+export class StoredJson {
+  constructor(key, { version, initial, isValid, what }) {
+    this.key = key;
+    this.version = version;
+    this.isValid = isValid;
+    this.what = what;
+    this.data = initial;
+    this.persistent = true;
+    this.notice = "";
+    let text;
+    try {
+      text = localStorage.getItem(key);
+    } catch {
+      this.useMemory(`This browser blocks storage: ${what} lasts until you leave the page.`);
+      return;
+    }
+    if (text === null) return;
+    const stored = this.parse(text);
+    if (stored) this.data = stored;
+    else
+      this.useMemory(
+        `Saved ${what} could not be read: it is kept in memory only, and what was saved is left as it is.`,
+      );
+  }
+
+  /** The data of a stored document's text, if this version can read it; else undefined. */
+  parse(text) {
+    try {
+      const { version, ...data } = JSON.parse(text);
+      return version === this.version && this.isValid(data) ? data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Replace the data and store it (in memory only, from the first refusal on). */
+  save(data) {
+    this.data = data;
+    if (!this.persistent) return;
+    if (!writeText(this.key, JSON.stringify({ version: this.version, ...data }))) {
+      const what = this.what[0].toUpperCase() + this.what.slice(1);
+      this.useMemory(`${what} could not be saved (storage is full or blocked): it is kept in memory only.`);
+    }
+  }
+
+  useMemory(notice) {
+    this.persistent = false;
+    this.notice = notice;
+  }
+}
