@@ -35,16 +35,14 @@ import gzip
 import json
 import shutil
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from course_build.site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE
+from course_build.snippet_sections import section_text
 from playwright.sync_api import sync_playwright
 from serve_site import make_server
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overrides" / "hooks"))
-from site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE  # noqa: E402 - paths live with the hooks
 
 SITE = Path("site")
 PORT = 8000  # the URL the site was built for (site_url), so instant navigation works
@@ -209,7 +207,7 @@ def lesson_checks(page):
 
 def block_with_tests_of(page, snippet):
     """The lesson's block that shows the snippet's tests (found by its first test's name)."""
-    section = section_of(snippet.read_text(encoding="utf-8"), "example")
+    section = section_text(snippet.read_text(encoding="utf-8"), "example")
     first_test = next(line for line in section.splitlines() if line.startswith("def test_"))
     return page.locator(".runnable-block", has_text=first_test.split("(")[0]).first
 
@@ -601,17 +599,13 @@ def charting_wheel_bytes():
 def chart_code_literal():
     """The lab's first two sections, ending in the chart's SVG, as a JavaScript string."""
     text = LAB_SNIPPET.read_text(encoding="utf-8")
-    sections = [section_of(text, name) for name in CHART_SECTIONS]
+    sections = [section_text(text, name) for name in CHART_SECTIONS]
     return json.dumps("\n".join(sections) + "\nchart.render(is_unicode=True)\n")
-
-
-def section_of(text, name):
-    return text.split(f"# --8<-- [start:{name}]\n", 1)[1].split(f"# --8<-- [end:{name}]", 1)[0]
 
 
 def test_code_literal():
     """The lesson block's test code (its named section) as a JavaScript string literal."""
-    return json.dumps(section_of(TEST_SNIPPET.read_text(encoding="utf-8"), "example"))
+    return json.dumps(section_text(TEST_SNIPPET.read_text(encoding="utf-8"), "example"))
 
 
 def compare_builds(other_site, repeat):

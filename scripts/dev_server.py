@@ -2,9 +2,10 @@
 
 `mkdocs serve` rebuilds when docs/ or mkdocs.yml change, and when what mkdocs.yml's `watch:`
 lists changes (snippets/, README.md, the theme folder with the front-end assets). It cannot pick
-up an edited build hook: MkDocs imports each hook once per process. So this script runs
-`mkdocs serve` and starts it afresh whenever a file in overrides/hooks/ changes; the open page
-reloads itself once the new server answers (MkDocs' livereload reconnects).
+up edited build code: Python imports each hook and the build library once per process. So this
+script runs `mkdocs serve` and starts it afresh whenever a file in overrides/hooks/ or
+overrides/course_build/ changes; the open page reloads itself once the new server answers
+(MkDocs' livereload reconnects).
 """
 
 import argparse
@@ -14,13 +15,14 @@ import sys
 import time
 from pathlib import Path
 
-HOOKS = Path("overrides/hooks")
+BUILD_CODE = [Path("overrides/hooks"), Path("overrides/course_build")]
 POLL_SECONDS = 0.5
 
 
-def hooks_state(folder):
-    """What changes when a hook is edited, added or removed."""
-    return sorted((path.name, path.stat().st_mtime_ns) for path in folder.glob("*.py"))
+def build_code_state(folders):
+    """What changes when a hook or a module of the build library is edited, added or removed."""
+    return sorted((str(path), path.stat().st_mtime_ns)
+                  for folder in folders for path in folder.glob("*.py"))  # fmt: skip
 
 
 def serve(address):
@@ -35,13 +37,13 @@ def main():
     # Stopped by a signal (a test, a process manager), stop the server too, not only on Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = serve(args.dev_addr)
-    seen = hooks_state(HOOKS)
+    seen = build_code_state(BUILD_CODE)
     try:
         while True:
             time.sleep(POLL_SECONDS)
-            if hooks_state(HOOKS) != seen:
-                seen = hooks_state(HOOKS)
-                print("A build hook changed: restarting the server.", flush=True)
+            if build_code_state(BUILD_CODE) != seen:
+                seen = build_code_state(BUILD_CODE)
+                print("The build's code changed: restarting the server.", flush=True)
                 server.terminate()
                 server.wait()
                 server = serve(args.dev_addr)

@@ -1,28 +1,14 @@
 """Shared fixtures: the site is built once per session from the current sources, served on a
 free localhost port, and driven by Debian's Chromium through Playwright."""
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from course_content import PROJECT
+from project_builds import build_site
 from serve_site import make_server
-
-
-def build_site(project_dir, site_dir, site_url="http://127.0.0.1:8000/"):
-    """Run `mkdocs build --strict`; return the completed process (never raises)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project_dir,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture(scope="session")

@@ -16,18 +16,19 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from authoring_checks import blocks, code_fences
-from card_exports import CARDS_FILE
-from exercises import CHECKS_SUFFIX, Exercise, page_exercises
-from interview_cards import DRILL_ROOT
+from course_build import exercises as exercise_files
+from course_build.card_exports import CARDS_FILE
+from course_build.exercises import CHECKS_SUFFIX, Exercise
+from course_build.interview_cards import DRILL_ROOT
+from course_build.nav import nav_entries
+from course_build.pages import source_at
+from course_build.runnable_blocks import runnable_block_sources
+from course_build.snippet_sections import base_paths, printed_after
 from mkdocs.config import load_config
-from runnable_sources import runnable_block_sources
 
 PROJECT = Path(os.environ.get("COURSE_PROJECT") or Path(__file__).resolve().parents[1])
 DOCS = PROJECT / "docs"
 SNIPPETS = PROJECT / "snippets"
-# What a runnable section prints, written after its end marker: `# prints: <a line it prints>`.
-PRINTS = re.compile(r"^# prints: (?P<text>.*)$")
 DEFINES_TEST = re.compile(r"^def test_\w*\s*\(", re.M)  # what pytest collects from a block
 
 
@@ -53,24 +54,21 @@ def page_url(source):
 
 def nav_pages():
     """Every page of the navigation, in order."""
-
-    def walk(items):
-        for item in items:
-            title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
-            if isinstance(value, list):
-                yield from walk(value)
-            else:
-                yield NavPage(title, value, page_url(value))
-
-    return list(walk(course_config()["nav"]))
+    return [NavPage(title, source, page_url(source))
+            for title, source in nav_entries(course_config()["nav"])]  # fmt: skip
 
 
 def markdown_pages():
     return [page for page in nav_pages() if page.source.endswith(".md")]
 
 
+def page_source(page):
+    """The page's Markdown as the build reads it (course_build/pages.py)."""
+    return source_at(DOCS / page.source, f"docs/{page.source}")
+
+
 def page_lines(page):
-    return (DOCS / page.source).read_text(encoding="utf-8").splitlines()
+    return page_source(page).lines
 
 
 @dataclass(frozen=True)
@@ -89,19 +87,16 @@ class RunnableBlock:
 
 
 def snippet_base_paths():
-    return [
-        PROJECT / path for path in course_config()["mdx_configs"]["pymdownx.snippets"]["base_path"]
-    ]
+    return base_paths(course_config())
 
 
 def runnable_blocks(page):
     """The page's ```python {.runnable} blocks, in order, as the build reads them."""
-    text = (DOCS / page.source).read_text(encoding="utf-8")
     return [
         RunnableBlock(page, block.number, block.snippet, block.section, block.code,
                       tuple(prints_lines(block.snippet, block.section)) if block.snippet else (),
                       block.is_exercise)
-        for block in runnable_block_sources(text, snippet_base_paths())
+        for block in runnable_block_sources(page_source(page), snippet_base_paths())
     ]  # fmt: skip
 
 
@@ -134,33 +129,25 @@ def exercises():
     """Every exercise of every page, its files read as the build reads them."""
     found = []
     for page in markdown_pages():
-        text = (DOCS / page.source).read_text(encoding="utf-8")
-        for exercise in page_exercises(text, snippet_base_paths(), f"docs/{page.source}"):
-            found.append(PageExercise(page, exercise))
+        source = page_source(page)
+        page_found, problems = exercise_files.page_exercises(source, snippet_base_paths())
+        assert not problems, problems  # the build reports them at their lines
+        found += [PageExercise(page, exercise) for exercise in page_found]
     return found
 
 
 def prints_lines(snippet, section):
     """The `# prints:` lines right after the section's end marker."""
-    lines = snippet_text(snippet).splitlines()
-    end = next(i for i, line in enumerate(lines) if line == f"# --8<-- [end:{section}]")
-    for line in lines[end + 1 :]:
-        match = PRINTS.match(line)
-        if not match:
-            break
-        yield match["text"]
+    return printed_after(snippet_text(snippet), section)
 
 
 def question_card_ids_in_sources(page):
     """Ids of the `/// details` question cards written in a page's Markdown."""
-    lines = page_lines(page)
-    found = blocks(lines, code_fences(lines))
-    cards = [b for b in found if b.name == "details" and b.options.get("type") == "question"]
-    return [card.options["attrs"]["id"] for card in cards]
+    return [card.options["attrs"]["id"] for card in page_source(page).details("question")]
 
 
 def mermaid_diagram_count(page):
-    return sum(fence.language == "mermaid" for fence in code_fences(page_lines(page)))
+    return sum(fence.language == "mermaid" for fence in page_source(page).fences)
 
 
 def drill_page():

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from authoring_checks import code_fences
+from course_build.markdown_scan import code_fences
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,10 +80,10 @@ PAGE_EXAMPLE = "in the page"  # the title of the contributing page's Markdown ex
 
 
 def contributing_example(project):
-    """{title: text} of the contributing page's exercise example, its include unescaped."""
+    """{title: text} of the contributing page's exercise example, copied as written."""
     lines = (project / "docs/contributing.md").read_text(encoding="utf-8").splitlines()
     return {
-        fence.options["title"]: "\n".join(fence.body).replace(";--8<--", "--8<--") + "\n"
+        fence.options["title"]: "\n".join(fence.body) + "\n"
         for fence in code_fences(lines)
         if "title" in fence.options
     }

@@ -1,7 +1,6 @@
 """`make dev` serves a copy of the course and rebuilds it on any source change: a snippet, an
-included README section, a build hook, a front-end asset."""
+included README section, the build library, a front-end asset."""
 
-import os
 import socket
 import subprocess
 import sys
@@ -9,6 +8,7 @@ import time
 import urllib.request
 
 import pytest
+from project_builds import project_environment
 
 pytestmark = pytest.mark.slow
 
@@ -50,7 +50,7 @@ def dev_server(project_copy):
     server = subprocess.Popen(
         [sys.executable, "scripts/dev_server.py", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=project_environment(project),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -71,7 +71,7 @@ def test_make_dev_rebuilds_on_every_kind_of_source_change(dev_server):
         (project / "snippets/lessons/mlops_vs_devops/deterministic_code.py",
          "# Always returns same output for same input", "# Edited in a snippet", lesson),
         (project / "README.md", "## Where things are", "## Where things live", contributing),
-        (project / "overrides/hooks/interview_cards.py",
+        (project / "overrides/course_build/interview_cards.py",
          'link.string = "Drill this card"', 'link.string = "Drill this card (edited)"', lesson),
         (project / "overrides/assets/stylesheets/course.css",
          "/* The site's one stylesheet", "/* Edited stylesheet",

@@ -1,36 +1,12 @@
-"""Every page gets the glossary's terms as tooltips, from the one glossary file.
-
-The glossary is a definition list, docs/_includes/glossary.md: the cheatsheet shows it, and the
-interview drill makes a card of each entry. Python-Markdown's abbreviations (tooltips) need a
-`*[Term]: description` line in each page: this hook appends one for every name of every entry,
-so each term is written once.
-"""
+"""The glossary's terms as tooltips on every page (docs/_includes/glossary.md).
+Logic: course_build/glossary.py."""
 
 from pathlib import Path
 
-GLOSSARY = "_includes/glossary.md"  # under docs/
-
-
-def glossary_entries(text):
-    """[(names, description)]: the terms written one per line, then `:   their description`."""
-    entries, names = [], []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith(":"):
-            entries.append((names, stripped[1:].strip()))
-            names = []
-        elif stripped and not stripped.startswith(("<!--", "-->")) and not line.startswith(" "):
-            names.append(stripped)
-        elif not stripped:
-            names = []
-    return entries
-
-
-def abbreviations(entries):
-    lines = [f"*[{name}]: {description}" for names, description in entries for name in names]
-    return "\n".join(lines)
+from course_build import glossary
+from course_build.pages import read_text
 
 
 def on_page_markdown(markdown, page, config, files):
-    glossary = Path(config["docs_dir"]) / GLOSSARY
-    return markdown + "\n\n" + abbreviations(glossary_entries(glossary.read_text(encoding="utf-8")))
+    entries = glossary.glossary_entries(read_text(Path(config["docs_dir"]) / glossary.GLOSSARY))
+    return markdown + "\n\n" + glossary.abbreviations(entries)

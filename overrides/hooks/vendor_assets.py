@@ -1,72 +1,17 @@
-"""Copy the front-end packages the site serves itself from node_modules/ into the built site.
+"""Front-end packages the site serves itself (Mermaid, MathJax, Pyodide), copied from
+node_modules/ into the site. Logic: course_build/vendor_assets.py."""
 
-The site must load nothing from another origin, so Mermaid, MathJax and Pyodide are served from
-site/assets/vendor/ (MathJax only while a page loads it). Versions are pinned once, in
-package.json / package-lock.json.
-"""
-
-import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
-from site_layout import MATHJAX_SCRIPT, VENDOR_DIR
-
-NODE_MODULES = Path("node_modules")
-
-# (source inside node_modules, destination inside site/assets/vendor, glob of files to copy)
-VENDORED = [
-    ("mermaid/dist", "mermaid", "mermaid.esm.min.mjs"),
-    ("mermaid/dist", "mermaid", "chunks/mermaid.esm.min/*.mjs"),
-    # MathJax 3 loads its fonts and extensions relative to its own script, so all stay local.
-    ("mathjax/es5", "mathjax", "tex-mml-chtml.js"),
-    *[("mathjax/es5", "mathjax", f"{folder}/**/*.js") for folder in ["a11y", "input", "ui"]],
-    ("mathjax/es5", "mathjax", "sre/mathmaps/*.json"),
-    ("mathjax/es5", "mathjax", "output/chtml/**/*.js"),
-    ("mathjax/es5", "mathjax", "output/chtml/fonts/woff-v2/*.woff"),
-    # The Pyodide core runtime; overrides/hooks/python_runtime.py adds the wheels and lock file.
-    *[
-        ("pyodide", "pyodide", name)
-        for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
-    ],
-]
-
-
-def copy_vendored(node_modules, vendor_dir, leave_out=()):
-    for source, destination, pattern in VENDORED:
-        if destination in leave_out:
-            continue
-        source_dir = node_modules / source
-        matches = sorted(source_dir.glob(pattern))
-        if not matches:
-            raise PluginError(
-                f"{source_dir}/{pattern} is missing: run `npm ci` (or `make build`) first."
-            )
-        for path in matches:
-            target = vendor_dir / destination / path.relative_to(source_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+from course_build import vendor_assets
 
 
 def on_config(config):
-    # mkdocs-jupyter loads MathJax from a CDN by default. Point it at the vendored copy with a
-    # root-relative URL that includes the deployment's path, so it resolves from any page, also
-    # after instant navigation.
-    site_path = urlsplit(config["site_url"] or "/").path.rstrip("/")
-    config["plugins"]["mkdocs-jupyter"].config["custom_mathjax_url"] = (
-        f"{site_path}/{MATHJAX_SCRIPT}"
-    )
+    # mkdocs-jupyter loads MathJax from a CDN by default: point it at the vendored copy.
+    mathjax = config["plugins"]["mkdocs-jupyter"].config
+    mathjax["custom_mathjax_url"] = vendor_assets.mathjax_url(config["site_url"])
     return config
 
 
-def pages_load_mathjax(site_dir):
-    pages = site_dir.rglob("*.html")
-    return any(MATHJAX_SCRIPT in page.read_text(encoding="utf-8") for page in pages)
-
-
 def on_post_build(config):
-    # MathJax (7.7 MB) only when a page loads it: overrides/hooks/notebook_styles.py leaves its
-    # loader out while no notebook has math.
-    site_dir = Path(config["site_dir"])
-    leave_out = () if pages_load_mathjax(site_dir) else ("mathjax",)
-    copy_vendored(NODE_MODULES, site_dir / VENDOR_DIR, leave_out)
+    vendor_assets.copy_into(Path(config["site_dir"]))

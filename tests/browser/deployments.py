@@ -4,8 +4,8 @@ second build to the same origin (offline use, memory snapshots)."""
 import shutil
 
 import pytest
+from course_build.static_host import read_build_manifest
 from serve_site import make_server
-from static_host import read_build_manifest
 
 
 class Deployment:

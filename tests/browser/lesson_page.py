@@ -2,9 +2,9 @@
 
 import re
 
+from course_build.site_layout import PYODIDE_DIR
 from course_content import nav_pages, runnable_blocks
 from playwright.sync_api import expect
-from site_layout import PYODIDE_DIR
 
 # The lesson whose blocks the hostile-code, offline and keyboard tests drive. What they rely on
 # is read from its source: how many blocks it has, which is the first with tests.

@@ -1,6 +1,7 @@
 """The service worker in Chromium: the site works with its server stopped, a new deploy replaces
 the old cache, and on a host without headers (GitHub Pages) pages become cross-origin isolated."""
 
+from course_build.site_layout import PYODIDE_DIR, WHEELS_DIR
 from deployments import Deployment
 from lesson_page import (
     BLOCKS,
@@ -18,7 +19,6 @@ from lesson_page import (
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
-from site_layout import PYODIDE_DIR, WHEELS_DIR
 
 CACHED_URLS = f"""() => {SITE_CACHES}
   .then(names => names.length ? caches.open(names[0]).then(c => c.keys()) : [])

@@ -1,10 +1,10 @@
 """The built site in Debian's Chromium: self-contained, diagrams, deep links, search, palette."""
 
 import pytest
+from course_build.site_layout import MERMAID_DIR
 from course_content import mermaid_diagram_count, nav_pages
 from lesson_page import LESSON, LESSON_PAGE
 from playwright.sync_api import expect
-from site_layout import MERMAID_DIR
 
 DIAGRAMS = mermaid_diagram_count(LESSON_PAGE)
 

@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from course_build.site_layout import PYODIDE_LOCK_FILE
 from course_content import DEFINES_TEST, SNIPPETS, example_files, exercises
 from mlops_lab._page.grading import grade
-from site_layout import PYODIDE_LOCK_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow  # Pyodide under Node: make test-fast leaves it to make test

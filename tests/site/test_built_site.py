@@ -1,19 +1,21 @@
 """The built site: faithful to the lesson source, self-contained, and free of broken links."""
 
 import re
+import textwrap
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from course_build.site_layout import MATHJAX_DIR
 from course_content import (
     PROJECT,
     markdown_pages,
     mermaid_diagram_count,
+    page_source,
     question_card_ids_in_sources,
 )
-from site_layout import MATHJAX_DIR
 
 # The Lesson 2 page is checked against the lesson's source text, section by section.
 REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "lesson-02-mlops-vs-devops.md"
@@ -285,3 +287,15 @@ def test_mathjax_ships_only_if_a_page_loads_it(built_site):
     pages = [(built_site / page).read_text(encoding="utf-8") for page in html_pages(built_site)]
     loaded = any(f"{MATHJAX_DIR}/" in page for page in pages)
     assert (built_site / MATHJAX_DIR).exists() == loaded
+
+
+def test_the_contributing_pages_examples_read_as_their_source(built_site):
+    """What a contributor copies from the page is what the Markdown says: includes and section
+    markers inside examples are shown, not acted on."""
+    source = page_source(next(p for p in PAGES if p.source == "contributing.md"))
+    examples = [f for f in source.fences if f.language == "markdown" or "title" in f.options]
+    page = read_html(built_site, "contributing/index.html")
+    code = [pre.get_text() for pre in page.select("pre")]
+    for fence in examples:
+        body = textwrap.dedent("\n".join(fence.body)).strip()  # fences in a list are indented
+        assert any(body in text for text in code), body

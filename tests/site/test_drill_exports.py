@@ -7,7 +7,7 @@ import zipfile
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-from card_exports import (
+from course_build.card_exports import (
     ANKI_DECK_ID,
     ANKI_MODEL_ID,
     ANKI_PACKAGE_FILE,
@@ -16,8 +16,8 @@ from card_exports import (
     DECK_NAME,
     note_guid,
 )
+from course_build.interview_cards import DIFFICULTIES
 from course_content import built_cards, drill_page
-from interview_cards import DIFFICULTIES
 
 
 def built_pages(site):

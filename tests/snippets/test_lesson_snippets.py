@@ -5,26 +5,23 @@ What a section prints is written in the snippet, right after the section's end m
 collected by pytest directly from snippets/.
 """
 
-import re
 import subprocess
 import sys
 
 import pytest
+from course_build.authoring import include_problems
+from course_build.pages import source_at
+from course_build.snippet_sections import PRINTS, markers
 from course_content import (
     DOCS,
-    PRINTS,
-    PROJECT,
     SNIPPETS,
-    course_config,
     example_files,
     pages_with_runnable_blocks,
     runnable_blocks,
+    snippet_base_paths,
     snippet_text,
 )
-from snippet_includes import INCLUDE, find_broken_includes
 
-SNIPPETS_CONFIG = course_config()["mdx_configs"]["pymdownx.snippets"]
-BASE_PATHS = [PROJECT / path for path in SNIPPETS_CONFIG["base_path"]]
 EXAMPLES = example_files()
 RUNNABLE_WITH_SNIPPET = [
     block
@@ -34,13 +31,15 @@ RUNNABLE_WITH_SNIPPET = [
 ]
 
 
+def doc_sources():
+    """Every Markdown file of docs/ (pages and included fragments), as the build reads them."""
+    return [source_at(path, path.relative_to(DOCS.parent).as_posix())
+            for path in sorted(DOCS.rglob("*.md"))]  # fmt: skip
+
+
 def page_includes():
-    """(page, target) for every `--8<--` include line in the docs."""
-    for page in sorted(DOCS.rglob("*.md")):
-        for line in page.read_text(encoding="utf-8").splitlines():
-            match = INCLUDE.match(line)
-            if match:
-                yield page, match["target"]
+    """Every `--8<--` include of the docs."""
+    return [include for source in doc_sources() for include in source.includes]
 
 
 def printed_lines(example):
@@ -71,23 +70,20 @@ def test_example_runs_as_a_script_and_prints_what_it_says(example):
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_example_is_included_by_a_page(example):
-    included = {target.partition(":")[0] for _, target in page_includes()}
+    included = {include.snippet for include in page_includes()}
     assert example in included, f"snippets/{example} is not included by any page in docs/"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_example_sections_are_balanced(example):
-    text = snippet_text(example)
-    starts = re.findall(r"--8<-- \[start:([\w-]+)\]", text)
-    ends = re.findall(r"--8<-- \[end:([\w-]+)\]", text)
+    found = markers(snippet_text(example))
+    starts = [name for kind, name in found if kind == "start"]
+    ends = [name for kind, name in found if kind == "end"]
     assert starts and starts == ends
 
 
 def test_every_include_in_the_docs_resolves():
-    broken = [
-        f"{page.relative_to(PROJECT)}:{line}: {why}"
-        for page in sorted(DOCS.rglob("*.md"))
-        for line, why in find_broken_includes(page.read_text(encoding="utf-8"), BASE_PATHS)
-    ]
+    broken = [why for source in doc_sources()
+              for why in include_problems(source, snippet_base_paths())]  # fmt: skip
     assert broken == []
     assert len(list(page_includes())) >= len(EXAMPLES)

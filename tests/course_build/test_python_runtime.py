@@ -6,8 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
-from python_runtime import (
+from course_build.python_runtime import (
     DOWNLOADED_WHEELS,
     PYODIDE_LOCK,
     WHEEL_PROJECTS,
@@ -16,7 +15,8 @@ from python_runtime import (
     precompiled,
     served_lock,
 )
-from site_layout import PYODIDE_DIR, WHEELS_DIR
+from course_build.site_layout import PYODIDE_DIR, WHEELS_DIR
+from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
 

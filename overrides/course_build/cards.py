@@ -1,5 +1,5 @@
-"""What an interview drill card is: the one home of its fields, kinds and rules. Not a hook
-itself: interview_cards.py collects cards, card_sources.py makes them from tables and lists,
+"""What an interview drill card is: the one home of its fields, kinds and rules.
+interview_cards.py collects cards, card_sources.py makes them from tables and lists,
 card_exports.py writes them out."""
 
 import re

@@ -1,5 +1,5 @@
 """Where the build puts what the site serves itself: the one home of these paths (relative to
-the site root), read by the hooks, the tests and the benchmark. Not a hook itself.
+the site root), read by the hooks, the tests and the benchmark.
 
 The browser modules find the runtime relative to their own URL
 (overrides/assets/javascripts/python/python-session.js), which lands on PYODIDE_DIR.

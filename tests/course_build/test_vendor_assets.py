@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from vendor_assets import MATHJAX_SCRIPT, copy_vendored, pages_load_mathjax
+from course_build.vendor_assets import MATHJAX_SCRIPT, copy_vendored, pages_load_mathjax
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 

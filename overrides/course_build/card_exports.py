@@ -1,5 +1,5 @@
 """The files the interview drill serves next to its page: the card data the drill reads, and the
-two Anki exports. Imported by interview_cards.py (not a hook itself); the one place their names
+two Anki exports. Written by interview_cards.py; the one place their names
 and Anki's fixed ids live.
 """
 

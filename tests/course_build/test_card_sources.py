@@ -3,7 +3,8 @@ rendered page."""
 
 import pytest
 from bs4 import BeautifulSoup
-from card_sources import generated_cards
+from course_build.card_sources import generated_cards
+from course_build.pages import PageSource
 
 
 @pytest.fixture
@@ -12,7 +13,7 @@ def facts(render_markdown):
 
     def collect(markdown):
         soup = BeautifulSoup(render_markdown(markdown), "html.parser")
-        cards, problems = generated_cards(soup, "docs/page.md", markdown)
+        cards, problems = generated_cards(soup, PageSource("docs/page.md", markdown))
         return cards, problems, soup
 
     return collect

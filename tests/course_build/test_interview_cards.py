@@ -3,7 +3,8 @@ one, naming the file and the line of its `/// details`."""
 
 import pytest
 from bs4 import BeautifulSoup
-from interview_cards import Card, duplicate_problems, page_cards
+from course_build.interview_cards import Card, duplicate_problems, page_cards
+from course_build.pages import PageSource
 
 GOOD_ATTRS = '{id: card-good, data-difficulty: easy, data-tags: "testing mlops"}'
 BAD_TAGS = '{id: card-a, data-difficulty: hard, data-tags: "Bad Tag"}'
@@ -29,7 +30,7 @@ def cards_of(render_markdown):
 
     def collect(markdown):
         soup = BeautifulSoup(render_markdown(markdown), "html.parser")
-        return page_cards("docs/page.md", markdown, soup)
+        return page_cards(PageSource("docs/page.md", markdown), soup)
 
     return collect
 

@@ -7,8 +7,8 @@ import json
 import re
 import urllib.request
 
-from site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE, VENDOR_DIR
-from static_host import build_manifest, read_build_manifest
+from course_build.site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE, VENDOR_DIR
+from course_build.static_host import build_manifest, read_build_manifest
 
 INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S

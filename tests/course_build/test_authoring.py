@@ -2,7 +2,9 @@
 as plain text, and the real build fails on them."""
 
 import pytest
-from authoring_checks import code_fences, source_problems
+from course_build.authoring import source_problems
+from course_build.markdown_scan import code_fences
+from course_build.pages import PageSource
 
 CARD = """/// details | Q: "Why test?"
     type: question
@@ -14,7 +16,7 @@ The answer.
 
 
 def problems(text):
-    return source_problems(text)
+    return source_problems(PageSource("docs/page.md", text))
 
 
 def test_a_correct_page_has_no_problems():

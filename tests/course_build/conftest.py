@@ -1,4 +1,4 @@
-"""Fixtures of the hook tests: Markdown rendered exactly as the site renders it."""
+"""Fixtures of the build library's tests: Markdown rendered exactly as the site renders it."""
 
 from pathlib import Path
 

@@ -1,6 +1,6 @@
 """Broken links and anchors fail the build with the page line of the link, not just the page."""
 
-from link_locations import link_line
+from course_build.link_locations import link_line
 
 
 def test_the_line_of_a_markdown_or_html_link_is_found():

@@ -1,7 +1,7 @@
 """The Material-markup hook: its script gets `defer`, and a changed Material fails loudly."""
 
 import pytest
-from material_markup import with_deferred_script
+from course_build.material_markup import with_deferred_script
 from mkdocs.exceptions import PluginError
 
 BUNDLE = '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js">'

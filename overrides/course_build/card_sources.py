@@ -17,7 +17,8 @@ import html
 import re
 
 from bs4 import BeautifulSoup
-from cards import Card, slug
+
+from course_build.cards import Card, slug
 
 LEADING_LABEL = re.compile(r"^(?:[A-Z][\w-]* \d+:|\d+\.)\s*")
 FACT_DIFFICULTY = "easy"
@@ -127,12 +128,13 @@ def list_items(listing):
     return items
 
 
-def generated_cards(soup, source_name, source_text):
-    """(cards, problems) from the page's card sources; each anchors its entries."""
+def generated_cards(soup, page):
+    """(cards, problems) from the card sources of a rendered page (its PageSource `page`); each
+    anchors its entries."""
     cards, problems = [], []
     for source in soup.select("[data-cards]"):
-        line = source_line(source_text, source["data-cards"])
-        where = f"{source_name}:{line}" if line else source_name
+        line = source_line(page.lines, source["data-cards"])
+        where = f"{page.name}:{line}" if line else page.name
         problem = card_source_problems(source)
         if problem:
             problems.append(f"{where}: {problem}")
@@ -148,6 +150,6 @@ def generated_cards(soup, source_name, source_text):
     return cards, problems
 
 
-def source_line(text, value):
+def source_line(lines, value):
     marker = f'data-cards="{value}"'
-    return next((n for n, line in enumerate(text.splitlines(), start=1) if marker in line), None)
+    return next((n for n, line in enumerate(lines, start=1) if marker in line), None)

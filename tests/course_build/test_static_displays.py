@@ -3,9 +3,9 @@ block that does not run."""
 
 import pytest
 from bs4 import BeautifulSoup
+from course_build.runnable_blocks import BlockSource
+from course_build.static_displays import with_displays
 from mkdocs.exceptions import PluginError
-from runnable_sources import BlockSource
-from static_displays import with_displays
 
 BLOCK = '<div class="runnable"><pre>{}</pre></div>'
 PAGE = "<p>Intro</p>" + BLOCK.format("a") + BLOCK.format("b")

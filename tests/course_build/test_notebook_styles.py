@@ -2,8 +2,7 @@
 
 import json
 
-import notebook_styles
-from notebook_styles import notebook_has_math, trimmed
+from course_build.notebook_styles import notebook_has_math, trimmed
 
 PAGE = (
     "<style>.jupyter-wrapper{}</style><p>cell</p>"
@@ -27,9 +26,7 @@ def test_math_is_found_in_markdown_cells_only(tmp_path):
     assert not notebook_has_math(notebook(tmp_path, "No maths here"))
 
 
-def test_notebook_pages_lose_inline_css_and_unused_mathjax(monkeypatch):
-    monkeypatch.setattr(notebook_styles, "site_has_math", False)
-    assert trimmed(PAGE, is_notebook=True) == "<p>cell</p><script>keep()</script>"
-    monkeypatch.setattr(notebook_styles, "site_has_math", True)
-    assert "load()" in trimmed(PAGE, is_notebook=True)
-    assert "<style>" in trimmed(PAGE, is_notebook=False)
+def test_notebook_pages_lose_inline_css_and_unused_mathjax():
+    assert trimmed(PAGE, True, site_has_math=False) == "<p>cell</p><script>keep()</script>"
+    assert "load()" in trimmed(PAGE, True, site_has_math=True)
+    assert "<style>" in trimmed(PAGE, False, site_has_math=True)
