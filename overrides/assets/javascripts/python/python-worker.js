@@ -2,6 +2,7 @@
 // Message protocol: README.md beside this file. The Python side of a run (namespaces, trimmed
 // tracebacks, pytest) is the course wheel's mlops_lab/_page/runner.py.
 
+import { CappedOutput } from "./capped-output.js";
 import { MESSAGE, STATUS } from "./protocol.js";
 import {
   QUIET,
@@ -12,9 +13,6 @@ import {
   snapshotUrl,
   storeSnapshot,
 } from "./snapshot.js";
-
-const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
-const DISPLAY_LIMIT = 20; // charts and tables per run
 
 const RUNNER_MODULE = "mlops_lab._page.runner";
 const COURSE_PACKAGE = "mlops-lab";
@@ -180,7 +178,7 @@ async function check(request) {
 // runs `body` and reports how it ended.
 async function execute({ id, code, lineLimit }, packages, body) {
   const started = performance.now();
-  currentOutput = new CappedOutput(id, lineLimit);
+  currentOutput = new CappedOutput((message) => postMessage({ ...message, id }), lineLimit);
   let result;
   try {
     result = await loadPackagesFor(code, packages);
@@ -227,55 +225,6 @@ async function loadPackages(load) {
   if (errors.length === 0) return undefined;
   const reason = errors.join(" ").replace(/\s+/g, " ").trim();
   return { status: STATUS.error, traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
-}
-
-// Sends output as it is written, so progress shows while Python computes: Python's stdout is
-// line-buffered, one write per line, and a worker running Python never gets to run a timer
-// that would flush a batch later. After `lineLimit` lines (or CHARACTER_LIMIT characters) it
-// only counts: a print loop of millions of lines costs the page at most `lineLimit` messages.
-class CappedOutput {
-  constructor(id, lineLimit) {
-    this.id = id;
-    this.linesLeft = lineLimit;
-    this.charactersLeft = CHARACTER_LIMIT;
-    this.droppedLines = 0;
-    this.displaysLeft = DISPLAY_LIMIT;
-    this.droppedDisplays = 0;
-  }
-
-  write(stream, text) {
-    if (this.linesLeft <= 0) {
-      this.droppedLines += countLines(text);
-      return;
-    }
-    const lines = text.split(/(?<=\n)/);
-    let kept = lines.slice(0, this.linesLeft).join("");
-    this.linesLeft -= countLines(kept);
-    this.droppedLines += countLines(text) - countLines(kept);
-    if (kept.length > this.charactersLeft) {
-      // The cut line counts as dropped when its end is (here or in a later write).
-      this.droppedLines += countLines(kept.slice(this.charactersLeft));
-      kept = kept.slice(0, this.charactersLeft) + "\n";
-      this.linesLeft = 0;
-    }
-    this.charactersLeft -= kept.length;
-    if (kept) postMessage({ type: MESSAGE.output, id: this.id, stream, text: kept });
-  }
-
-  display(item) {
-    if (this.displaysLeft > 0) {
-      this.displaysLeft -= 1;
-      postMessage({ type: MESSAGE.display, id: this.id, item });
-    } else {
-      this.droppedDisplays += 1;
-    }
-  }
-}
-
-function countLines(text) {
-  let count = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-  return count;
 }
 
 // Pyodide downloads its runtime with fetch(). A file the service worker keeps (its cache, in
