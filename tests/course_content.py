@@ -190,3 +190,12 @@ def nearest_example(found):
     own = exercise_block(found)
     above = [b for b in runnable_blocks(found.page) if b.number < own.number and not b.is_exercise]
     return above[-1] if above else None
+
+
+def with_a_missing_colon(code):
+    """`code` as a reader may mistype it, the colon of its first `def` line left out: (that
+    code, the number of the line)."""
+    lines = code.splitlines()
+    number = next(i for i, line in enumerate(lines) if re.match(r"\s*def .*\):$", line))
+    lines[number] = lines[number].removesuffix(":")
+    return "\n".join(lines) + "\n", number + 1

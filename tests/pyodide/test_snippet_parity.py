@@ -6,14 +6,19 @@ the built site serves, through the site's own lock file.
 """
 
 import json
-import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from course_content import DEFINES_TEST, SNIPPETS, example_files, exercises
+from course_content import (
+    DEFINES_TEST,
+    SNIPPETS,
+    example_files,
+    exercises,
+    with_a_missing_colon,
+)
 from mlops_lab._page.grading import grade, grades_tests
 from site_layout import PYODIDE_LOCK_FILE
 
@@ -156,18 +161,13 @@ def test_every_exercise_grades_the_same_in_pyodide_as_in_cpython(built_site, tmp
     graded_alike(built_site, tmp_path, request)
 
 
-def without_first_colon(code):
-    """The code with the colon of its first `def` line missing, as a reader may type it."""
-    return re.sub(r"^(\s*def .*\)):", r"\1", code, count=1, flags=re.M)
-
-
 def broken_answers(found):
     """A reader's answers that cannot be graded as they are, made from the exercise's solution:
     a syntax error, an import of a name that does not exist, and for a write-tests exercise a
     test that fails on the real code and a file without tests."""
     solution = found.exercise.solution
     broken = {
-        "a missing colon": without_first_colon(solution),
+        "a missing colon": with_a_missing_colon(solution)[0],
         "an import that does not exist": "from mlops_lab.data import no_such_name\n" + solution,
     }
     if grades_tests(found.exercise.checks):
