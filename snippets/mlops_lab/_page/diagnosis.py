@@ -35,7 +35,10 @@ def diagnose(code, filename=READERS_FILE):
     except SyntaxError as error:  # IndentationError and TabError too
         return syntax_error(error, code)
     for statement in tree.body:  # top level only: an import inside `try` may be meant to fail
-        found = unresolved_import(statement)
+        try:
+            found = unresolved_import(statement)
+        except Exception:  # a module that fails as it is imported: the run itself says how
+            found = None
         if found:
             kind, message, note = found
             return diagnosis(kind, statement.lineno, message, code, note=note)
@@ -89,8 +92,13 @@ def unresolved_import(statement):
     return next(filter(None, (missing_name(statement.module, name) for name in names)), None)
 
 
-def missing_module(name):
-    if module_exists(name):
+def missing_module(dotted_name):
+    """The first of the packages and module in `dotted_name` that does not exist, as Python
+    would name it, with the module it may have meant."""
+    parts = dotted_name.split(".")
+    prefixes = (".".join(parts[: depth + 1]) for depth in range(len(parts)))
+    name = next((prefix for prefix in prefixes if not module_exists(prefix)), None)
+    if name is None:
         return None
     parent, _, last = name.rpartition(".")
     known = submodules(parent) if parent else top_level_modules()
@@ -102,10 +110,7 @@ def missing_module(name):
 
 
 def missing_name(module_name, name):
-    try:
-        module = importlib.import_module(module_name)
-    except Exception:  # a module that fails as it is imported: the run reports how
-        return None
+    module = importlib.import_module(module_name)
     if hasattr(module, name) or module_exists(f"{module_name}.{name}"):
         return None
     public = [known for known in dir(module) if not known.startswith("_")]
@@ -132,7 +137,7 @@ def close_match(name, known, cutoff=0.6):
 def submodules(package):
     import pkgutil
 
-    module = sys.modules.get(package) or importlib.import_module(package)
+    module = importlib.import_module(package)
     return [found.name for found in pkgutil.iter_modules(getattr(module, "__path__", []))]
 
 

@@ -49,8 +49,11 @@ def test_code_that_cannot_start_is_named_with_its_line(code, summary, excerpt):
     assert found["summary"] == f"{found['error']} on line {found['line']}: {found['message']}"
 
 
-def test_a_package_the_page_does_not_serve_is_explained():
-    found = diagnose("import numpy_not_here as np\n")
+@pytest.mark.parametrize(
+    "code", ["import numpy_not_here as np\n", "from numpy_not_here.linalg import norm\n"]
+)
+def test_a_package_the_page_does_not_serve_is_explained(code):
+    found = diagnose(code)
     assert found["summary"] == "ModuleNotFoundError on line 1: No module named 'numpy_not_here'"
     assert found["excerpt"].splitlines()[1].startswith(
         "numpy_not_here is not available in this page"
@@ -70,6 +73,12 @@ def test_a_package_the_page_does_not_serve_is_explained():
 )
 def test_imports_that_would_succeed_or_are_not_reached_are_not_flagged(code):
     assert diagnose(code) is None
+
+
+def test_a_module_that_fails_as_it_is_imported_is_left_to_the_run(tmp_path, monkeypatch):
+    (tmp_path / "breaks_on_import.py").write_text("raise ValueError('broken')\n")
+    monkeypatch.syspath_prepend(tmp_path)
+    assert diagnose("from breaks_on_import import anything\n") is None
 
 
 def test_the_code_itself_is_not_run(capsys):
