@@ -19,7 +19,13 @@ const COURSE_PACKAGE = "mlops-lab";
 // What a snapshot holds: the course wheel and pytest, after the runner's warm_up() ran pytest
 // and a grading once (so a first Run tests or Check is as quick as a second), and the runner.
 const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
-const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab._page.grading", "pytest", "_pytest.unittest"];
+const SNAPSHOT_MODULES = [
+  RUNNER_MODULE,
+  "mlops_lab._page.diagnosis",
+  "mlops_lab._page.grading",
+  "pytest",
+  "_pytest.unittest",
+];
 const OUT_OF_MEMORY = "out-of-memory"; // the runner's status when only a new session helps
 
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
@@ -166,34 +172,30 @@ async function test(request) {
   });
 }
 
-// An exercise's hidden checks (real pytest) on the reader's current code.
+// An exercise's hidden checks (real pytest) on the reader's current code. The imports of each
+// are found on their own: Pyodide finds none in code that does not parse, and a reader's syntax
+// error must not keep the checks' packages (the course wheel, after a snapshot) from loading.
 async function check(request) {
-  await execute({ ...request, code: `${request.code}\n${request.checks}` }, ["pytest"], () => {
+  await execute({ ...request, sources: [request.checks, request.code] }, ["pytest"], () => {
     const [status, report] = runner.check_exercise(request.code, request.checks).toJs();
     return status === STATUS.ok ? { status, report: JSON.parse(report) } : { status };
   });
 }
 
-// Loads what the run needs (`packages` and what the code imports), says the code now starts,
-// runs `body` and reports how it ended.
-async function execute({ id, code, lineLimit }, packages, body) {
+// Loads what the run needs (`packages` and what its `sources`, by default its code, import),
+// says the code now starts, runs `body` and reports how it ended.
+async function execute({ id, code, sources = [code], lineLimit }, packages, body) {
   const started = performance.now();
   currentOutput = new CappedOutput((message) => postMessage({ ...message, id }), lineLimit);
   let result;
   try {
-    result = await loadPackagesFor(code, packages);
+    result = await loadPackagesFor(sources, packages);
     if (!result) {
       postMessage({ type: MESSAGE.started, id });
       result = body();
     }
   } catch (error) {
-    // A failure of the runtime itself (say, the JavaScript stack overflowed), not a Python
-    // exception: the run still ends, with a reason, and this interpreter is not used again.
-    result = {
-      status: STATUS.error,
-      traceback: `The Python runtime failed: ${error.message}\n`,
-      restart: "the Python runtime failed",
-    };
+    result = error instanceof pyodide.ffi.PythonError ? pageFailure(error) : runtimeFailure(error);
   }
   postMessage({
     type: MESSAGE.done,
@@ -206,11 +208,35 @@ async function execute({ id, code, lineLimit }, packages, body) {
   currentOutput = undefined;
 }
 
-// Load `packages` and those the code imports, if the site serves them (its lock lists nothing
-// else). Returns an error result when one cannot be loaded.
-async function loadPackagesFor(code, packages) {
-  const failure = packages.length ? await loadPackages((options) => pyodide.loadPackage(packages, options)) : undefined;
-  return failure ?? (await loadPackages((options) => pyodide.loadPackagesFromImports(code, options)));
+// A Python exception that escaped the runner: a fault of the page's own Python (the runner
+// reports the reader's errors itself). The interpreter is sound, so the session goes on.
+function pageFailure(error) {
+  const what = error.message.trim().split("\n").at(-1);
+  return { status: STATUS.error, traceback: `The page's own Python failed, not your code: ${what}\n` };
+}
+
+// A failure of the runtime itself (say, the JavaScript stack overflowed), not a Python
+// exception: the run still ends, with a reason, and this interpreter is not used again.
+function runtimeFailure(error) {
+  return {
+    status: STATUS.error,
+    traceback: `The Python runtime failed: ${error.message}\n`,
+    restart: "the Python runtime failed",
+  };
+}
+
+// Load `packages` and those each of `sources` imports, if the site serves them (its lock lists
+// nothing else). Returns an error result when one cannot be loaded.
+async function loadPackagesFor(sources, packages) {
+  const loads = [
+    ...(packages.length ? [(options) => pyodide.loadPackage(packages, options)] : []),
+    ...sources.map((source) => (options) => pyodide.loadPackagesFromImports(source, options)),
+  ];
+  for (const load of loads) {
+    const failure = await loadPackages(load);
+    if (failure) return failure;
+  }
+  return undefined;
 }
 
 // Returns an error result when a package the site serves cannot be loaded (offline, say).
