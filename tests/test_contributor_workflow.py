@@ -139,7 +139,7 @@ def test_a_new_lesson_passes_the_content_checks_without_a_test_edit(project_copy
         f"test_every_page_shows_each_card_written_in_its_source[{NEW_PAGE}]",
         f"test_every_runnable_section_says_what_it_prints[{NEW_PAGE}#1]",
         "test_lifecycle.py::test_monitoring_comes_last",
-        f"test_the_reference_solution_passes_every_check[{NEW_EXERCISE}]",
+        f"test_every_check_says_what_it_checks_in_words[{NEW_EXERCISE}]",
         f"test_the_starter_fails_a_check_and_the_solution_passes_all[{NEW_EXERCISE}]",
     ]:
         assert any(line.endswith(check) for line in passed), f"{check} did not pass:\n" + (
