@@ -10,6 +10,16 @@ from course_content import PROJECT
 from project_builds import build_site
 from serve_site import make_server
 
+# Fixtures that build the course (the whole site, or a copy of the project): a test that uses one
+# is a `build` test, left out of the unit tier (make test-unit).
+BUILD_FIXTURES = {"served_site", "mkdocs_build", "project_copy"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+
 
 @pytest.fixture(scope="session")
 def mkdocs_build():

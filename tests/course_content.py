@@ -159,3 +159,30 @@ def built_cards(site):
     """The cards the build collected, in the drill's order, as the drill reads them."""
     cards_file = site / drill_page().url / CARDS_FILE
     return json.loads(cards_file.read_text(encoding="utf-8"))["cards"]
+
+
+def exercise_block(found):
+    """The runnable block a page exercise's starter fills: a page's exercises and its exercise
+    blocks come in the same order."""
+    page_exercise_ids = [other.exercise.id for other in exercises() if other.page == found.page]
+    blocks = [block for block in runnable_blocks(found.page) if block.is_exercise]
+    block = blocks[page_exercise_ids.index(found.exercise.id)]
+    assert block.code == found.exercise.starter, f"{found.exercise.id}: blocks out of order"
+    return block
+
+
+def nearest_example(found):
+    """The lesson example closest above a page exercise: the last runnable block before its own
+    that is not an exercise (None when the exercise comes first)."""
+    own = exercise_block(found)
+    above = [b for b in runnable_blocks(found.page) if b.number < own.number and not b.is_exercise]
+    return above[-1] if above else None
+
+
+def with_a_missing_colon(code):
+    """`code` as a reader may mistype it, the colon of its first `def` line left out: (that
+    code, the number of the line)."""
+    lines = code.splitlines()
+    number = next(i for i, line in enumerate(lines) if re.match(r"\s*def .*\):$", line))
+    lines[number] = lines[number].removesuffix(":")
+    return "\n".join(lines) + "\n", number + 1

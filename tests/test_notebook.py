@@ -11,6 +11,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+# It starts a Jupyter kernel and runs the whole lab: a whole artifact, not a unit.
+pytestmark = pytest.mark.build
+
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "docs").rglob("*.ipynb"))
 
 

@@ -1,17 +1,33 @@
 """Exercises in Chromium: real pytest grades the reader's code in the page, hints come one at a
 time, the solution after a first Check, progress survives a reload and bad storage, Stop ends a
-Check that hangs, and the drill reviews an exercise and proposes a grade. Every exercise of the
-course is checked; which ones there are comes from the pages."""
+Check that hangs, and the drill reviews an exercise and proposes a grade. What a reader types
+with an error in it is named first, with their line, cold and warm, and what it holds back is
+"not checked yet". Every exercise of the course is checked; which ones there are comes from the
+pages."""
 
 import re
 
 import pytest
-from course_content import drill_page, exercises
-from lesson_page import open_page_with_blocks, set_code, status, wait_until_code_runs
+from course_content import drill_page, exercises, with_a_missing_colon
+from lesson_page import (
+    FIRST_TEST_BLOCK,
+    block,
+    editor,
+    open_page_with_blocks,
+    output,
+    run,
+    set_code,
+    status,
+    wait_until_code_runs,
+)
+from mlops_lab._page.grading import grades_tests
 from playwright.sync_api import expect
+from test_snapshots import make_snapshot, started_from
 
 EXERCISES = exercises()
 SUMMARY = re.compile(r"^(All \d+ checks pass|\d+ of \d+ checks pass)")
+WRITE_TESTS = next(found for found in EXERCISES if grades_tests(found.exercise.checks))
+WRITE_CODE = next(found for found in EXERCISES if not grades_tests(found.exercise.checks))
 
 
 def exercise_block(page, exercise_id):
@@ -117,3 +133,95 @@ def test_without_javascript_an_exercise_shows_its_prompt_starter_hints_and_solut
     solution.locator("summary").click()
     expect(solution.locator("pre")).to_be_visible()
     context.close()
+
+
+# --- What a reader types, errors and all -------------------------------------------------
+
+
+def type_code(page, block_, code):
+    """Type `code` into the block's editor with the keyboard, line by line, as a reader does:
+    after Enter, keep the indentation the editor offers, taking it back with Backspace or adding
+    spaces where the line needs another. (A stand-in for lesson_page.type_code, which the
+    editor's own work adds: same arguments.)"""
+    editor(block_).click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Backspace")
+    for number, line in enumerate(code.rstrip("\n").splitlines()):
+        if number:
+            page.keyboard.press("Enter")
+        wanted = len(line) - len(line.lstrip(" "))
+        while (offered := current_indentation(block_)) > wanted:
+            page.keyboard.press("Backspace")
+        page.keyboard.type(" " * (wanted - offered) + line.strip())
+    expect(block_.locator(".cm-content")).to_contain_text(code.strip().splitlines()[-1].strip())
+
+
+def current_indentation(block_):
+    return len(block_.locator(".cm-activeLine").text_content())
+
+
+def check_until(block_, summary, timeout=90_000):
+    """Click Check and wait until the status line (the report's summary) matches `summary`."""
+    block_.get_by_role("button", name="Check").click()
+    expect(status(block_)).to_have_text(summary, timeout=timeout)
+    return block_.locator(".exercise-checks li")
+
+
+def expect_held_back(block_):
+    """Every check after the first is "not checked yet", never a pass or a miss."""
+    held = block_.locator(".exercise-checks li:nth-child(n + 2)")
+    expect(held.first).to_be_visible()
+    for item in held.all():
+        expect(item).to_have_attribute("data-outcome", "not-checked")
+        expect(item).to_have_text(re.compile("^– not checked yet: "))
+
+
+def expect_a_syntax_error_first(block_, line, number):
+    checks = check_until(block_, re.compile(f"^SyntaxError on line {number}: expected ':'"))
+    expect(checks.first).to_have_attribute("data-outcome", "failed")
+    expect(checks.first.locator(".exercise-check-code")).to_contain_text(line)
+    expect_held_back(block_)
+
+
+def test_a_typed_test_with_a_missing_colon_is_named_with_its_line_cold_and_warm(page, site_url):
+    make_snapshot(page, site_url)  # a reader who ran code before: the next load restores it
+    typed, number = with_a_missing_colon(WRITE_TESTS.exercise.starter)
+    block_ = open_exercise(page, site_url, WRITE_TESTS)
+    type_code(page, block_, typed)
+    line = typed.splitlines()[number - 1]
+    expect_a_syntax_error_first(block_, line, number)  # cold: the first Check of this load
+    assert started_from(page) == "snapshot"
+    expect_a_syntax_error_first(block_, line, number)  # warm
+    expect(output(block_)).to_be_hidden()  # no restart, no traceback of the grader
+
+
+def test_a_write_code_exercise_with_a_syntax_error_says_so_first(page, site_url):
+    typed, number = with_a_missing_colon(WRITE_CODE.exercise.starter)
+    block_ = open_exercise(page, site_url, WRITE_CODE)
+    type_code(page, block_, typed)
+    expect_a_syntax_error_first(block_, typed.splitlines()[number - 1], number)
+
+
+def test_a_typed_test_that_fails_on_the_real_code_comes_first_and_holds_the_faults_back(
+    page, site_url
+):
+    failing = "def test_fails_on_the_real_code():\n    assert 1 == 2\n"
+    block_ = open_exercise(page, site_url, WRITE_TESTS)
+    type_code(page, block_, WRITE_TESTS.exercise.starter + "\n\n" + failing)
+    first = "Your tests fail on the real code: test_fails_on_the_real_code: assert 1 == 2"
+    checks = check_until(block_, re.compile(f"^{re.escape(first)} — fix this first; "))
+    expect(checks.first).to_have_attribute("data-outcome", "failed")
+    expect_held_back(block_)
+    expect(block_.locator(".exercise-checks")).not_to_contain_text("miss")
+
+
+def test_run_and_run_tests_on_a_block_with_a_syntax_error_name_it_with_its_line(lesson):
+    block_ = block(lesson, FIRST_TEST_BLOCK)
+    typed = "def test_typed()\n    assert True\n"
+    type_code(lesson, block_, typed)
+    assert run(block_).startswith("Error: SyntaxError on line 1: expected ':'")
+    expect(output(block_)).to_contain_text("def test_typed()")
+    block_.get_by_role("button", name="Run tests").click()
+    expect(status(block_)).to_have_text("SyntaxError on line 1: expected ':'", timeout=60_000)
+    expect(block_.locator(".runnable-test-details")).to_contain_text("def test_typed()")
+    expect(block_.locator(".runnable-tests")).not_to_contain_text("_pytest")

@@ -4,7 +4,7 @@ fails when a starter already passes or a solution misses a fault."""
 import pytest
 from course_build.exercises import grading_problems, page_exercises
 from course_build.pages import PageSource
-from course_content import course_config
+from course_content import markdown_pages, page_source
 
 PAGE = """# Page
 
@@ -94,9 +94,10 @@ def build_with_snippet_edit(build_with_file_edit):
 
 
 def exercise_line(exercise_id):
-    text = (course_config()["docs_dir"] + "/" + LESSON)
-    lines = open(text, encoding="utf-8").read().splitlines()
-    return next(n for n, line in enumerate(lines, start=1) if f"id: {exercise_id}," in line) - 3
+    """The line of the exercise's `/// details` in the lesson."""
+    lesson = next(page for page in markdown_pages() if page.source == LESSON)
+    blocks = page_source(lesson).details("exercise")
+    return next(block.line for block in blocks if block.options["attrs"]["id"] == exercise_id)
 
 
 def test_the_real_build_fails_on_a_starter_that_already_passes(build_with_snippet_edit):

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from course_build.pages import PageSource, source_at, with_examples_as_written
 from course_content import PROJECT, markdown_pages
 from project_builds import project_environment
@@ -74,6 +75,7 @@ finally:
 """
 
 
+@pytest.mark.build
 def test_one_build_opens_each_page_at_most_three_times(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", COUNT_OPENS, str(tmp_path / "site")],

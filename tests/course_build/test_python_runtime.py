@@ -43,6 +43,7 @@ def test_wheels_are_placed_under_their_content_hash(course_wheel, tmp_path):
     assert placed.read_bytes() == course_wheel.read_bytes()
 
 
+@pytest.mark.build  # pyodide-build's CLI writes the lock file
 def test_lock_lists_only_served_wheels_with_checksums(course_wheel, tmp_path):
     [placed] = place_wheels([course_wheel], tmp_path)
     lock = served_lock(ROOT / PYODIDE_LOCK, [placed], tmp_path)
@@ -54,6 +55,7 @@ def test_lock_lists_only_served_wheels_with_checksums(course_wheel, tmp_path):
     assert lock.info.python.startswith("3.14")
 
 
+@pytest.mark.build  # pyodide-build's CLI writes the lock file
 def test_a_dependency_the_site_does_not_serve_fails_the_build(tmp_path):
     wheel = tmp_path / "needs_numpy-1.0-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w") as archive:

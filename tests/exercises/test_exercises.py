@@ -1,10 +1,12 @@
 """Every exercise of the course, graded under CPython as the page grades it in Pyodide: the
-reference solution passes every check (so in a write-tests exercise it catches every seeded
-fault), and the starter fails at least one. Exercises come from the pages, so a new one is
-checked without an edit here."""
+lesson example right above it, pasted as the answer, fails a check, and every check says in
+words what it checks. (That each reference solution passes every check and each starter fails
+one is the build's own check, overrides/course_build/exercises.py, and tests/pyodide grades
+both again in the page's Python.) Exercises come from the pages, so a new one is checked
+without an edit here."""
 
 import pytest
-from course_content import exercises
+from course_content import exercises, nearest_example
 from mlops_lab._page.grading import grade, grades_tests
 
 EXERCISES = exercises()
@@ -19,16 +21,13 @@ def failing(report):
 
 
 @pytest.mark.parametrize("found", EXERCISES, ids=exercise_id)
-def test_the_reference_solution_passes_every_check(found, tmp_path):
-    report = grade(found.exercise.solution, found.exercise.checks, tmp_path)
-    assert failing(report) == [], report["summary"]
-    assert report["summary"].startswith(f"All {report['total']} checks pass")
-
-
-@pytest.mark.parametrize("found", EXERCISES, ids=exercise_id)
-def test_the_starter_fails_a_check(found, tmp_path):
-    report = grade(found.exercise.starter, found.exercise.checks, tmp_path)
-    assert failing(report), "the starter already passes: there is nothing to do"
+def test_the_lesson_example_above_an_exercise_pasted_as_the_answer_fails_a_check(found, tmp_path):
+    # An exercise the example above solves asks the reader to copy, not to think.
+    example = nearest_example(found)
+    if example is None:
+        pytest.skip("no lesson example above this exercise")
+    report = grade(example.code, found.exercise.checks, tmp_path)
+    assert failing(report), f"block {example.number} of {found.page.source} passes every check"
 
 
 @pytest.mark.parametrize("found", EXERCISES, ids=exercise_id)

@@ -2,8 +2,8 @@
 // mlops_lab._page.grading from the course wheel.
 //
 // Usage: node grade_in_pyodide.mjs LOCK_FILE REQUEST_JSON REPORT_JSON
-// REQUEST_JSON: [{"id", "starter", "solution", "checks"}]; REPORT_JSON gets
-// {id: {"starter": report, "solution": report}}.
+// REQUEST_JSON: [{"id", "checks", "codes": {name: code}}]; REPORT_JSON gets
+// {id: {name: report}}, one report per code graded with the exercise's checks.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadServedPyodide } from "./served_pyodide.mjs";
@@ -16,7 +16,7 @@ const report = pyodide.runPython(`
 import json
 from mlops_lab._page import grading
 assert "site-packages" in grading.__file__, grading.__file__  # the served wheel, not a source tree
-json.dumps({e["id"]: {part: grading.grade(e[part], e["checks"]) for part in ("starter", "solution")}
+json.dumps({e["id"]: {name: grading.grade(code, e["checks"]) for name, code in e["codes"].items()}
             for e in json.loads(request)})
 `);
 writeFileSync(reportFile, report);

@@ -13,8 +13,14 @@ from pathlib import Path
 
 import pytest
 from course_build.site_layout import PYODIDE_LOCK_FILE
-from course_content import DEFINES_TEST, SNIPPETS, example_files, exercises
-from mlops_lab._page.grading import grade
+from course_content import (
+    DEFINES_TEST,
+    SNIPPETS,
+    example_files,
+    exercises,
+    with_a_missing_colon,
+)
+from mlops_lab._page.grading import grade, grades_tests
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow  # Pyodide under Node: make test-fast leaves it to make test
@@ -118,27 +124,70 @@ def test_a_package_the_site_does_not_serve_is_never_downloaded(built_site, tmp_p
 
 
 def outcomes_of(report):
-    return [(check["text"], check["passed"]) for check in report["checks"]], report["summary"]
+    checks = [(check["text"], check["outcome"]) for check in report["checks"]]
+    return checks, report["summary"], report.get("diagnosis")
 
 
-def test_every_exercise_grades_the_same_in_pyodide_as_in_cpython(built_site, tmp_path):
-    # The grade a reader sees in the page (Pyodide) is the grade the build and CI checked.
-    request = [
-        {"id": e.id, "starter": e.starter, "solution": e.solution, "checks": e.checks}
-        for e in (found.exercise for found in exercises())
-    ]
-    assert request
+def grade_in_pyodide(site, tmp_path, request):
+    """{id: {name: report}} for [{"id", "checks", "codes": {name: code}}], graded in Pyodide."""
     (tmp_path / "request.json").write_text(json.dumps(request))
     result = subprocess.run(
-        ["node", GRADER, built_site / PYODIDE_LOCK_FILE, tmp_path / "request.json",
+        ["node", GRADER, site / PYODIDE_LOCK_FILE, tmp_path / "request.json",
          tmp_path / "report.json"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
-    in_pyodide = json.loads((tmp_path / "report.json").read_text())
+    return json.loads((tmp_path / "report.json").read_text())
+
+
+def graded_alike(site, tmp_path, request):
+    """The reports in Pyodide, once each is shown to grade as under CPython: the grade a reader
+    sees in the page is the grade the build and CI checked."""
+    in_pyodide = grade_in_pyodide(site, tmp_path, request)
     for exercise in request:
-        for part in ("starter", "solution"):
-            here = grade(exercise[part], exercise["checks"], tmp_path)
-            assert outcomes_of(in_pyodide[exercise["id"]][part]) == outcomes_of(here), (
-                exercise["id"], part
-            )
+        for name, code in exercise["codes"].items():
+            here = grade(code, exercise["checks"], tmp_path)
+            there = in_pyodide[exercise["id"]][name]
+            assert outcomes_of(there) == outcomes_of(here), (exercise["id"], name)
+    return in_pyodide
+
+
+def test_every_exercise_grades_the_same_in_pyodide_as_in_cpython(built_site, tmp_path):
+    request = [
+        {"id": e.id, "checks": e.checks, "codes": {"starter": e.starter, "solution": e.solution}}
+        for e in (found.exercise for found in exercises())
+    ]
+    assert request
+    graded_alike(built_site, tmp_path, request)
+
+
+def broken_answers(found):
+    """A reader's answers that cannot be graded as they are, made from the exercise's solution:
+    a syntax error, an import of a name that does not exist, and for a write-tests exercise a
+    test that fails on the real code and a file without tests."""
+    solution = found.exercise.solution
+    broken = {
+        "a missing colon": with_a_missing_colon(solution)[0],
+        "an import that does not exist": "from mlops_lab.data import no_such_name\n" + solution,
+    }
+    if grades_tests(found.exercise.checks):
+        broken["a test that fails on the real code"] = (
+            solution + "\n\ndef test_fails_on_the_real_code():\n    assert 1 == 2\n"
+        )
+        broken["no test"] = "x = 1\n"
+    return broken
+
+
+def test_a_readers_error_is_diagnosed_the_same_in_pyodide_as_in_cpython(built_site, tmp_path):
+    # The diagnosis imports modules to check names: in the page, from the served wheel.
+    request = [
+        {"id": found.exercise.id, "checks": found.exercise.checks, "codes": broken_answers(found)}
+        for found in exercises()
+    ]
+    in_pyodide = graded_alike(built_site, tmp_path, request)
+    for exercise in request:
+        report = in_pyodide[exercise["id"]]["a missing colon"]
+        assert report["summary"].startswith("SyntaxError on line "), report["summary"]
+        assert [c["outcome"] for c in report["checks"][1:]] == ["not-checked"] * (
+            report["total"] - 1
+        )

@@ -4,6 +4,7 @@ built page."""
 import json
 import sqlite3
 import zipfile
+from contextlib import closing
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -127,8 +128,9 @@ def test_anki_text_file_imports_one_note_per_card_keyed_by_id(built_site):
 def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
     with zipfile.ZipFile(drill_file(built_site, ANKI_PACKAGE_FILE)) as package:
         package.extract("collection.anki2", tmp_path)
-    database = sqlite3.connect(tmp_path / "collection.anki2")
-    notes = database.execute("SELECT guid, mid, flds, tags FROM notes").fetchall()
+    with closing(sqlite3.connect(tmp_path / "collection.anki2")) as database:
+        notes = database.execute("SELECT guid, mid, flds, tags FROM notes").fetchall()
+        decks = json.loads(database.execute("SELECT decks FROM col").fetchone()[0])
     cards = built_cards(built_site)
     assert len(notes) == len(cards)
     by_guid = {
@@ -139,7 +141,6 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
         assert model == ANKI_MODEL_ID
         assert fields == [card["question"], card["answer_html"], card["difficulty"]]
         assert tags == card["tags"]
-    decks = json.loads(database.execute("SELECT decks FROM col").fetchone()[0])
     assert decks[str(ANKI_DECK_ID)]["name"] == DECK_NAME
 
 

@@ -33,4 +33,13 @@ def test_age_distribution_is_as_expected():
     assert 18 <= load_users()["age"].mean() <= 65
 
 
+def test_one_row_per_user():
+    user_ids = list(load_users()["user_id"])
+    assert len(set(user_ids)) == len(user_ids)
+
+
+def test_plans_are_ones_we_sell():
+    assert set(load_users()["plan"]) <= {"free", "pro", "team"}
+
+
 # --8<-- [end:solution]

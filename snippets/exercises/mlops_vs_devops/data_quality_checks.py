@@ -37,6 +37,15 @@ def a_shifted_distribution(columns):
     columns["age"] = [age + 30 for age in columns["age"]]  # all still under 120
 
 
+def users_exported_twice(columns):
+    for values in columns.values():
+        values.extend(values[:5])  # every age, country and plan still looks fine
+
+
+def an_unknown_plan(columns):
+    columns["plan"][8] = columns["plan"][21] = "enterprise"  # a plan the product does not sell
+
+
 LOAD = "mlops_lab.data.load_users"
 FAULTS = {
     "a table with nulls in age": {LOAD: faulty_users(nulls_in_age)},
@@ -46,4 +55,7 @@ FAULTS = {
     "a shifted distribution (everyone 30 years older)": {
         LOAD: faulty_users(a_shifted_distribution)
     },
+    # The lesson's data test misses these two: no check of its looks at repeats or at plans.
+    "users exported twice (a repeated user_id)": {LOAD: faulty_users(users_exported_twice)},
+    "an unknown plan ('enterprise')": {LOAD: faulty_users(an_unknown_plan)},
 }

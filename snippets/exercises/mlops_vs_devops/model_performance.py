@@ -33,4 +33,11 @@ def test_no_degradation_from_the_last_release():
     assert accuracy() >= load_previous_benchmark() - ALLOWED_DROP
 
 
+def test_accuracy_meets_the_threshold_on_each_class():
+    X_val, y_val = load_validation_data()
+    for label in (0, 1):
+        reviews = [text for text, y in zip(X_val, y_val, strict=True) if y == label]
+        assert load_production_model().score(reviews, [label] * len(reviews)) >= MINIMUM_ACCURACY
+
+
 # --8<-- [end:solution]

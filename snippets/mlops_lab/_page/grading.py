@@ -11,7 +11,15 @@ An exercise's checks file (snippets/exercises/<lesson>/<name>_checks.py) decides
   users_in_months}}``. The reader's tests must pass on the real code and fail on each fault:
   a test that asserts nothing catches no fault.
 
-`grade` returns {"checks": [{"text", "passed", "details"}], "summary", "passed", "total"}.
+`grade` returns {"checks": [{"text", "passed", "outcome", "details", "code"?}], "summary",
+"passed", "total", "diagnosis"?}. A check's outcome is "passed", "failed" or "not-checked";
+`code` is the reader's line at fault. What must be fixed before anything else can be graded
+comes first, and what it holds back is "not checked yet", never "missed": an error in the
+reader's code (`diagnosis`, from diagnosis.py: a syntax error, an import that cannot succeed,
+an exception while the code is imported), tests that fail on the real code, a file without
+tests. The summary starts with it ("SyntaxError on line 4: expected ':' — fix this first; ...").
+The grader's own failure is reported as such, never raised.
+
 It runs in the page's worker (Pyodide), in the tests (CPython) and in the build, which checks
 that each reference solution passes and each starter does not.
 """
@@ -22,25 +30,30 @@ import importlib.util
 import json
 import sys
 import tempfile
+import traceback
 import uuid
 from contextlib import contextmanager, redirect_stdout
 from io import StringIO
 from pathlib import Path
 
+from mlops_lab._page.diagnosis import READERS_FILE, diagnose, raised
 from mlops_lab._page.quiet_pytest import StopAwarePlugin, run_pytest
 
 READER_MODULE = "exercise"  # what write-code checks import
 GRADING_FOLDER = Path("/tmp/exercises")  # where the files pytest reads are written
+PASSED, FAILED, NOT_CHECKED = "passed", "failed", "not-checked"
 
 
 def grade(reader_code, checks_code, folder=None):
     """Grade `reader_code` with the exercise's checks; the report described above."""
     folder = Path(folder or GRADING_FOLDER) / uuid.uuid4().hex[:8]
-    folder.mkdir(parents=True)
-    if not grades_tests(checks_code):
-        return code_report(run_checks_on_code(reader_code, checks_code, folder))
-    faults = load_checks(checks_code, folder).FAULTS
-    return mutation_report(run_tests_on_variants(reader_code, faults, folder))
+    try:
+        folder.mkdir(parents=True)
+        if not grades_tests(checks_code):
+            return grade_code(reader_code, checks_code, folder)
+        return grade_tests(reader_code, load_checks(checks_code, folder).FAULTS, folder)
+    except Exception as error:  # the grader's (or a checks file's) fault, not the reader's
+        return grader_failure(error)
 
 
 def grades_tests(checks_code):
@@ -64,38 +77,68 @@ def load_checks(checks_code, folder):
     return module
 
 
+def check_text(name, docstring):
+    """What a check checks, in words: the first line of its docstring, or its name."""
+    doc = (docstring or "").strip()
+    return doc.splitlines()[0] if doc else name.removeprefix("test_").replace("_", " ")
+
+
 class Outcomes(StopAwarePlugin):
-    """pytest plugin: per test, its outcome, what it checks (the first line of its docstring,
-    or its name in words) and pytest's explanation of a failure."""
+    """pytest plugin: per test, its outcome, what it checks, pytest's explanation of a failure
+    and its one-line reason; and whether the file could not be collected."""
+
+    def __init__(self):
+        super().__init__()
+        self.collection_failed = False
+        self.printed = ""  # what pytest printed: its words, when no better ones are found
 
     def pytest_collection_modifyitems(self, items):
         for item in items:
-            doc = (getattr(item, "function", None).__doc__ or "").strip()
-            in_words = item.name.removeprefix("test_").replace("_", " ")
-            self.tests[item.nodeid] = outcome(item.name, doc.splitlines()[0] if doc else in_words)
+            doc = getattr(item, "function", None).__doc__
+            self.tests[item.nodeid] = outcome(item.name, check_text(item.name, doc))
+
+    def pytest_collectreport(self, report):
+        self.collection_failed |= report.failed
 
     def pytest_runtest_logreport(self, report):
         test = self.tests.setdefault(report.nodeid, outcome(report.nodeid, report.nodeid))
         if report.failed:
-            test["outcome"], test["details"] = "failed", report.longreprtext
+            test.update(outcome="failed", details=report.longreprtext, reason=short_reason(report))
         elif report.when == "call" and test["outcome"] == "not run":
             test["outcome"] = "skipped" if report.skipped else "passed"
 
+    def ran(self):
+        return [test for test in self.tests.values() if test["outcome"] != "not run"]
+
+    def caught(self):
+        """Whether the run went red: a test failed, or the file no longer imports."""
+        return self.collection_failed or any(t["outcome"] == "failed" for t in self.ran())
+
 
 def outcome(name, doc):
-    return {"name": name, "doc": doc, "outcome": "not run", "details": ""}
+    return {"name": name, "doc": doc, "outcome": "not run", "details": "", "reason": ""}
+
+
+def short_reason(report):
+    """pytest's one-line account of a failure: "assert 38.4 > 40", "KeyError: 'ages'"."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    lines = crash.message.splitlines() if crash else report.longreprtext.splitlines()
+    errors = [line[1:].strip() for line in lines if line.startswith("E ")]
+    first = next(iter(errors or lines), "")
+    return first.removeprefix("AssertionError: ")
 
 
 def run_checks(path, folder):
     """Run pytest on one file, quietly, with short tracebacks (a failed check shows pytest's
-    explanation); (outcomes by node id, what pytest printed)."""
+    explanation): its Outcomes, with what pytest printed."""
     outcomes = Outcomes()
     printed = StringIO()
     with redirect_stdout(printed):
         run_pytest(path, folder, outcomes, traceback_style="short")
     if outcomes.interrupted:
         raise KeyboardInterrupt  # Stop ends the whole Check, not one of its pytest runs
-    return outcomes.tests, printed.getvalue()
+    outcomes.printed = printed.getvalue()
+    return outcomes
 
 
 @contextmanager
@@ -113,25 +156,98 @@ def importable(folder, *modules):
             sys.modules.pop(name, None)
 
 
-def run_checks_on_code(reader_code, checks_code, folder):
-    (folder / f"{READER_MODULE}.py").write_text(reader_code, encoding="utf-8")
+def check(text, result, details="", code=""):
+    item = {"text": text, "passed": result == PASSED, "outcome": result, "details": details}
+    return {**item, "code": code} if code else item
+
+
+def summarised(checks):
+    passed = sum(check["passed"] for check in checks)
+    total = len(checks)
+    summary = f"All {total} checks pass" if passed == total else f"{passed} of {total} checks pass"
+    return {"checks": checks, "summary": summary, "passed": passed, "total": total}
+
+
+def held_back(first, waiting, noun):
+    """A report whose first check must be fixed before the `waiting` ones mean anything: they
+    are "not checked yet", and the summary starts with what to fix."""
+    checks = [first, *(check(f"not checked yet: {text}", NOT_CHECKED) for text in waiting)]
+    report = summarised(checks)
+    count = f"{len(waiting)} {noun}{'s' if len(waiting) != 1 else ''}"
+    text = first["text"]
+    report["summary"] = f"{text[:1].upper()}{text[1:]} — fix this first; {count} not checked yet"
+    return report
+
+
+def blocked_by(found, waiting, noun):
+    """A report for reader's code that stops before it runs (a diagnosis), said first."""
+    first = check(found["summary"], FAILED, code=found["excerpt"])
+    return {**held_back(first, waiting, noun), "diagnosis": found}
+
+
+def grader_failure(error):
+    what = "".join(traceback.format_exception_only(error)).strip()
+    first = check("the grader could not run your code (not your mistake)", FAILED, details=what)
+    return {**summarised([first]), "summary": f"The grader failed, not your code: {what}"}
+
+
+def error_on_import(path, code):
+    """The reader's file imported in a module of its own, as pytest imports it, then forgotten:
+    (a diagnosis of what it raised or None, the module or None)."""
+    spec = importlib.util.spec_from_file_location(f"reader_{uuid.uuid4().hex[:8]}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        with redirect_stdout(StringIO()):
+            spec.loader.exec_module(module)
+    except (Exception, SystemExit) as error:  # pytest too reports either as a collection error
+        return raised(error, code, str(path)), None
+    return None, module
+
+
+def not_importable(outcomes, path, code, waiting, noun, needed=()):
+    """Why pytest could not import the reader's file: what it raised, or a name that the
+    checks need and it lacks (pytest's words only when neither)."""
+    found, module = error_on_import(path, code)
+    if found:
+        return blocked_by(found, waiting, noun)
+    missing = sorted(name for name in needed if not hasattr(module, name))
+    if missing:
+        first = check(f"your code does not define {', '.join(missing)}, which the checks use",
+                      FAILED)  # fmt: skip
+    else:
+        first = check("pytest could not import your code", FAILED, outcomes.printed[-3000:])
+    return held_back(first, waiting, noun)
+
+
+# --- Write code -------------------------------------------------------------------------
+
+
+def grade_code(reader_code, checks_code, folder):
+    """The checks on the reader's code, once it compiles and imports."""
+    checks = ast.parse(checks_code).body
+    waiting = [check_text(node.name, ast.get_docstring(node)) for node in checks
+               if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]  # fmt: skip
+    found = diagnose(reader_code)
+    if found:
+        return blocked_by(found, waiting, "check")
+    reader = folder / f"{READER_MODULE}.py"
+    reader.write_text(reader_code, encoding="utf-8")
     # A module name of its own per run: pytest reuses a module already imported under its name.
-    checks = folder / f"test_checks_{folder.name}.py"
-    checks.write_text(checks_code, encoding="utf-8")
-    with importable(folder, READER_MODULE, checks.stem):
-        tests, printed = run_checks(checks, folder)
-    return tests, printed
+    checks_file = folder / f"test_checks_{folder.name}.py"
+    checks_file.write_text(checks_code, encoding="utf-8")
+    with importable(folder, READER_MODULE, checks_file.stem):
+        outcomes = run_checks(checks_file, folder)
+        if outcomes.collection_failed:  # the checks could not import the reader's code
+            needed = [alias.name for node in checks if isinstance(node, ast.ImportFrom)
+                      and node.module == READER_MODULE for alias in node.names]  # fmt: skip
+            return not_importable(outcomes, reader, reader_code, waiting, "check", needed)
+    return summarised([
+        check(test["doc"], PASSED if test["outcome"] == "passed" else FAILED, test["details"])
+        for test in outcomes.tests.values()
+    ])  # fmt: skip
 
 
-def code_report(run):
-    tests, printed = run
-    checks = [
-        {"text": test["doc"], "passed": test["outcome"] == "passed", "details": test["details"]}
-        for test in tests.values()
-    ]
-    if not checks:  # the checks could not even be collected: the reader's code does not import
-        checks = [{"text": "your code runs", "passed": False, "details": printed[-3000:]}]
-    return summarised(checks)
+# --- Write tests ------------------------------------------------------------------------
 
 
 @contextmanager
@@ -150,53 +266,52 @@ def replaced(replacements):
             setattr(module, name, value)
 
 
-def run_tests_on_variants(reader_code, faults, folder):
-    """The reader's tests on the real code, then on each fault: {variant: outcomes}."""
-    variants = {None: {}, **faults}
-    results = {}
-    for index, (fault, replacements) in enumerate(variants.items()):
-        module = f"test_reader_{folder.name}_{index}"  # a new name: nothing cached answers
-        path = folder / f"{module}.py"
-        path.write_text(reader_code, encoding="utf-8")
-        with replaced(replacements), importable(folder, module):
-            results[fault] = run_checks(path, folder)
-    return results
+def grade_tests(reader_code, faults, folder):
+    """The reader's tests on the real code, then, once they pass there, on each fault."""
+    found = diagnose(reader_code)
+    if found:
+        return blocked_by(found, faults, "fault")
+    path = reader_tests_path(folder, "real")
+    real = run_reader_tests(reader_code, {}, path)
+    if real.collection_failed:
+        return not_importable(real, path, reader_code, faults, "fault")
+    if not real.ran():
+        return held_back(check("your code defines no test_ function", FAILED), faults, "fault")
+    failing = [test for test in real.ran() if test["outcome"] == "failed"]
+    if failing:
+        reasons = "; ".join(f"{test['name']}: {test['reason']}" for test in failing)
+        details = failing[0]["details"].replace(str(path), READERS_FILE)  # not the grader's file
+        first = check(f"your tests fail on the real code: {reasons}", FAILED, details)
+        return held_back(first, faults, "fault")
+    return mutation_report({
+        fault: run_reader_tests(reader_code, replacements, reader_tests_path(folder, index))
+        for index, (fault, replacements) in enumerate(faults.items())
+    })  # fmt: skip
+
+
+def reader_tests_path(folder, run):
+    return folder / f"test_reader_{folder.name}_{run}.py"  # a new name: nothing cached answers
+
+
+def run_reader_tests(reader_code, replacements, path):
+    """The reader's tests, written to `path`, run with `replacements` in place: Outcomes."""
+    path.write_text(reader_code, encoding="utf-8")
+    with replaced(replacements), importable(path.parent, path.stem):
+        return run_checks(path, path.parent)
 
 
 def mutation_report(results):
-    real_tests, printed = results.pop(None)
-    ran = [test for test in real_tests.values() if test["outcome"] != "not run"]
-    failing = [test["name"] for test in ran if test["outcome"] != "passed"]
-    if not ran:
-        first = {"text": "your tests run (write at least one test_ function)", "passed": False,
-                 "details": printed[-3000:]}  # fmt: skip
-    elif failing:
-        first = {
-            "text": f"your tests pass on the real code (failing: {', '.join(failing)})",
-            "passed": False,
-            "details": next(t["details"] for t in ran if t["details"]),
-        }
-    else:
-        first = {"text": "your tests pass on the real code", "passed": True, "details": ""}
-    checks = [first]
-    for fault, (tests, _) in results.items():
-        caught = any(test["outcome"] == "failed" for test in tests.values())
+    """Tests that pass on the real code, against each fault: {fault: Outcomes}."""
+    checks = [check("your tests pass on the real code", PASSED)]
+    for fault, outcomes in results.items():
+        caught = outcomes.caught()
         text = f"catches {fault}" if caught else f"misses {fault}: your tests pass on it"
-        checks.append({"text": text, "passed": caught and first["passed"], "details": ""})
+        checks.append(check(text, PASSED if caught else FAILED))
     report = summarised(checks)
-    missed = [
-        fault for fault, check in zip(results, checks[1:], strict=True) if not check["passed"]
-    ]
+    missed = [fault for fault, outcomes in results.items() if not outcomes.caught()]
     caught = f"caught {len(results) - len(missed)} of {len(results)} faults"
     report["summary"] += f": {caught}" + (f" — missed: {', '.join(missed)}" if missed else "")
     return report
-
-
-def summarised(checks):
-    passed = sum(check["passed"] for check in checks)
-    total = len(checks)
-    summary = f"All {total} checks pass" if passed == total else f"{passed} of {total} checks pass"
-    return {"checks": checks, "summary": summary, "passed": passed, "total": total}
 
 
 def main():

@@ -6,8 +6,10 @@ draw a page's charts for readers without JavaScript (``python -m mlops_lab._page
 readers' code.
 
 Each call returns ``(status, detail)``: status is one of RUN_STATUSES; detail is the traceback
-trimmed to the reader's code (run_block) or a JSON test report (run_tests). What a block
-displays (its last expression, or show()) goes to the display module's sink as it happens.
+trimmed to the reader's code (run_block) or a JSON test report (run_tests). Code that cannot
+start (a syntax error, an import that cannot succeed: diagnosis.py) is not run: the detail
+says what and where in the reader's terms. What a block displays (its last expression, or
+show()) goes to the display module's sink as it happens.
 """
 
 import ast
@@ -26,6 +28,7 @@ import time
 import traceback
 
 from mlops_lab._page import display
+from mlops_lab._page.diagnosis import as_traceback, diagnose, missing_package_note
 from mlops_lab._page.quiet_pytest import StopAwarePlugin, run_pytest
 
 OK, ERROR, INTERRUPTED, OUT_OF_MEMORY = "ok", "error", "interrupted", "out-of-memory"
@@ -50,6 +53,9 @@ def run_block(code, namespace, filename):
     scope = _namespaces.setdefault(namespace, {"__name__": "__main__", "__builtins__": builtins})
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     try:
+        found = diagnose(code, filename)
+        if found:
+            return ERROR, as_traceback(found)
         body, last_expression = split_last_expression(code, filename)
         exec(body, scope)
         if last_expression is not None:
@@ -104,13 +110,9 @@ def no_keyboard_input(prompt=""):
 
 
 def explain_missing_module(error):
-    package = (error.name or "").partition(".")[0]
-    if package and package not in sys.stdlib_module_names:
-        error.add_note(
-            f"{package} is not available in this page: its in-browser Python has only the "
-            "standard library, pytest and mlops_lab (this site serves no WebAssembly "
-            f"build of {package}). Run this code on your own machine to use it."
-        )
+    note = missing_package_note(error.name)
+    if note:
+        error.add_note(note)
 
 
 class ResultsCollector(StopAwarePlugin):
@@ -150,6 +152,9 @@ def block_test_path(namespace, filename):
 def run_tests(code, namespace, filename):
     """Run real pytest on the block's current code (written to a file of its own)."""
     try:
+        found = diagnose(code, filename)
+        if found:  # said in the reader's terms, not at the end of pytest's collection error
+            return ERROR, json.dumps(untestable(found))
         return _run_tests(code, block_test_path(namespace, filename))
     except KeyboardInterrupt:  # Stop while pytest was still being imported or set up
         return INTERRUPTED, json.dumps({"tests": [], "summary": "stopped by the reader"})
@@ -169,6 +174,13 @@ def _run_tests(code, path):
     status = INTERRUPTED if results.interrupted else OK if passed else ERROR
     summary = results.summary(time.perf_counter() - started)
     return status, json.dumps({"tests": list(results.tests.values()), "summary": summary})
+
+
+def untestable(found):
+    """The test report of a block that cannot be imported: its diagnosis as the summary."""
+    failure = {"name": "collecting the tests", "outcome": "error", "seconds": 0.0,
+               "details": as_traceback(found)}  # fmt: skip
+    return {"tests": [failure], "summary": found["summary"], "diagnosis": found}
 
 
 def check_exercise(code, checks):

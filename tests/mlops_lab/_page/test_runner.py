@@ -148,7 +148,7 @@ def test_the_build_runs_a_pages_blocks_in_order_and_collects_what_each_displays(
     assert capsys.readouterr().out == ""  # what blocks print is not the build's output
 
 
-def test_tests_that_cannot_be_collected_are_an_error_with_pytests_words_not_a_stop():
+def test_tests_that_cannot_be_collected_are_an_error_not_a_stop():
     # pytest ends a collection error with the exit code of Ctrl+C: the page must not say "Stopped".
     status, report = run_tests("def test_broken(:\n    pass\n", "/lesson/", "<code block 2>")
     report = json.loads(report)
@@ -156,6 +156,48 @@ def test_tests_that_cannot_be_collected_are_an_error_with_pytests_words_not_a_st
     [test] = report["tests"]
     assert (test["name"], test["outcome"]) == ("collecting the tests", "error")
     assert "SyntaxError" in test["details"]
+
+
+def test_a_syntax_error_is_said_with_the_readers_line_and_nothing_of_the_block_runs(capsys):
+    code = "print('before')\ndef ratio(a, b)\n    return a / b\n"
+    status, traceback = run_block(code, "/lesson/", "<code block 1>")
+    assert status == ERROR
+    assert traceback == "def ratio(a, b)\n               ^\nSyntaxError on line 2: expected ':'\n"
+    assert capsys.readouterr().out == ""
+
+
+def test_an_import_of_a_name_that_does_not_exist_is_said_in_the_readers_terms():
+    status, traceback = run_block("from mlops_lab.data import load_user\n", "/l/", "<code block 1>")
+    assert status == ERROR
+    assert traceback == (
+        "from mlops_lab.data import load_user\n"
+        "ImportError on line 1: mlops_lab.data has no name 'load_user' "
+        "(did you mean 'load_users'?)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "summary"),
+    [
+        ("def test_ages():\nassert True\n",
+         "IndentationError on line 2: expected an indented block after function definition "
+         "on line 1"),
+        ("from mlops_lab.dat import load_users\n\ndef test_ages():\n    assert load_users()\n",
+         "ModuleNotFoundError on line 1: No module named 'mlops_lab.dat' "
+         "(did you mean 'mlops_lab.data'?)"),
+    ],
+    ids=["an indentation error", "a missing module"],
+)  # fmt: skip
+def test_run_tests_names_the_error_and_the_readers_line_not_pytests_frames(code, summary):
+    status, report = run_tests(code, "/lesson/", "<code block 2>")
+    report = json.loads(report)
+    assert status == ERROR
+    assert report["summary"] == summary  # the page's status line
+    assert report["diagnosis"]["summary"] == summary
+    [test] = report["tests"]
+    line = code.splitlines()[report["diagnosis"]["line"] - 1]
+    assert test["details"].startswith(line + "\n") and test["details"].endswith(summary + "\n")
+    assert "_pytest" not in test["details"]
 
 
 WARM_UP_LEAVES_NOTHING = """

@@ -12,6 +12,8 @@ import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
 const STORAGE_PREFIX = "mlops-course:exercise:";
+// How a check's line starts (grading.py's outcomes): "not checked yet" is neither a pass nor a miss.
+const OUTCOME_SIGNS = { passed: "✓", failed: "✗", "not-checked": "–" };
 const VERSION = 1;
 
 /** The progress of one exercise, in localStorage (../storage.js: never fatal). */
@@ -123,13 +125,14 @@ export class Exercise {
     );
   }
 
-  // One line per check, in words (✓/✗ are added by CSS, the outcome is also in the text of
-  // the data attribute); pytest's explanation of a failure collapsed under it.
+  // One line per check, in words, its outcome as a sign and in the data attribute; the reader's
+  // line at fault under it, shown; pytest's explanation of a failure, collapsed.
   showResults(report) {
     for (const check of report.checks) {
-      const item = element("li", { "data-outcome": check.passed ? "passed" : "failed" });
-      item.append(element("span", { class: "exercise-check-line" }, `${check.passed ? "✓" : "✗"} ${check.text}`));
-      if (check.details && !check.passed) {
+      const item = element("li", { "data-outcome": check.outcome });
+      item.append(element("span", { class: "exercise-check-line" }, `${OUTCOME_SIGNS[check.outcome]} ${check.text}`));
+      if (check.code) item.append(element("pre", { class: "exercise-check-code" }, check.code));
+      if (check.details && check.outcome === "failed") {
         const details = element("details");
         details.append(element("summary", {}, "What pytest said"), element("pre", {}, check.details));
         item.append(details);

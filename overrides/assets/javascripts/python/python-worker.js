@@ -2,6 +2,7 @@
 // Message protocol: README.md beside this file. The Python side of a run (namespaces, trimmed
 // tracebacks, pytest) is the course wheel's mlops_lab/_page/runner.py.
 
+import { CappedOutput } from "./capped-output.js";
 import { MESSAGE, STATUS } from "./protocol.js";
 import {
   QUIET,
@@ -13,15 +14,18 @@ import {
   storeSnapshot,
 } from "./snapshot.js";
 
-const CHARACTER_LIMIT = 200_000; // one enormous line must not flood the page either
-const DISPLAY_LIMIT = 20; // charts and tables per run
-
 const RUNNER_MODULE = "mlops_lab._page.runner";
 const COURSE_PACKAGE = "mlops-lab";
 // What a snapshot holds: the course wheel and pytest, after the runner's warm_up() ran pytest
 // and a grading once (so a first Run tests or Check is as quick as a second), and the runner.
 const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
-const SNAPSHOT_MODULES = [RUNNER_MODULE, "mlops_lab._page.grading", "pytest", "_pytest.unittest"];
+const SNAPSHOT_MODULES = [
+  RUNNER_MODULE,
+  "mlops_lab._page.diagnosis",
+  "mlops_lab._page.grading",
+  "pytest",
+  "_pytest.unittest",
+];
 const OUT_OF_MEMORY = "out-of-memory"; // the runner's status when only a new session helps
 
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
@@ -168,34 +172,30 @@ async function test(request) {
   });
 }
 
-// An exercise's hidden checks (real pytest) on the reader's current code.
+// An exercise's hidden checks (real pytest) on the reader's current code. The imports of each
+// are found on their own: Pyodide finds none in code that does not parse, and a reader's syntax
+// error must not keep the checks' packages (the course wheel, after a snapshot) from loading.
 async function check(request) {
-  await execute({ ...request, code: `${request.code}\n${request.checks}` }, ["pytest"], () => {
+  await execute({ ...request, sources: [request.checks, request.code] }, ["pytest"], () => {
     const [status, report] = runner.check_exercise(request.code, request.checks).toJs();
     return status === STATUS.ok ? { status, report: JSON.parse(report) } : { status };
   });
 }
 
-// Loads what the run needs (`packages` and what the code imports), says the code now starts,
-// runs `body` and reports how it ended.
-async function execute({ id, code, lineLimit }, packages, body) {
+// Loads what the run needs (`packages` and what its `sources`, by default its code, import),
+// says the code now starts, runs `body` and reports how it ended.
+async function execute({ id, code, sources = [code], lineLimit }, packages, body) {
   const started = performance.now();
-  currentOutput = new CappedOutput(id, lineLimit);
+  currentOutput = new CappedOutput((message) => postMessage({ ...message, id }), lineLimit);
   let result;
   try {
-    result = await loadPackagesFor(code, packages);
+    result = await loadPackagesFor(sources, packages);
     if (!result) {
       postMessage({ type: MESSAGE.started, id });
       result = body();
     }
   } catch (error) {
-    // A failure of the runtime itself (say, the JavaScript stack overflowed), not a Python
-    // exception: the run still ends, with a reason, and this interpreter is not used again.
-    result = {
-      status: STATUS.error,
-      traceback: `The Python runtime failed: ${error.message}\n`,
-      restart: "the Python runtime failed",
-    };
+    result = error instanceof pyodide.ffi.PythonError ? pageFailure(error) : runtimeFailure(error);
   }
   postMessage({
     type: MESSAGE.done,
@@ -208,11 +208,35 @@ async function execute({ id, code, lineLimit }, packages, body) {
   currentOutput = undefined;
 }
 
-// Load `packages` and those the code imports, if the site serves them (its lock lists nothing
-// else). Returns an error result when one cannot be loaded.
-async function loadPackagesFor(code, packages) {
-  const failure = packages.length ? await loadPackages((options) => pyodide.loadPackage(packages, options)) : undefined;
-  return failure ?? (await loadPackages((options) => pyodide.loadPackagesFromImports(code, options)));
+// A Python exception that escaped the runner: a fault of the page's own Python (the runner
+// reports the reader's errors itself). The interpreter is sound, so the session goes on.
+function pageFailure(error) {
+  const what = error.message.trim().split("\n").at(-1);
+  return { status: STATUS.error, traceback: `The page's own Python failed, not your code: ${what}\n` };
+}
+
+// A failure of the runtime itself (say, the JavaScript stack overflowed), not a Python
+// exception: the run still ends, with a reason, and this interpreter is not used again.
+function runtimeFailure(error) {
+  return {
+    status: STATUS.error,
+    traceback: `The Python runtime failed: ${error.message}\n`,
+    restart: "the Python runtime failed",
+  };
+}
+
+// Load `packages` and those each of `sources` imports, if the site serves them (its lock lists
+// nothing else). Returns an error result when one cannot be loaded.
+async function loadPackagesFor(sources, packages) {
+  const loads = [
+    ...(packages.length ? [(options) => pyodide.loadPackage(packages, options)] : []),
+    ...sources.map((source) => (options) => pyodide.loadPackagesFromImports(source, options)),
+  ];
+  for (const load of loads) {
+    const failure = await loadPackages(load);
+    if (failure) return failure;
+  }
+  return undefined;
 }
 
 // Returns an error result when a package the site serves cannot be loaded (offline, say).
@@ -227,55 +251,6 @@ async function loadPackages(load) {
   if (errors.length === 0) return undefined;
   const reason = errors.join(" ").replace(/\s+/g, " ").trim();
   return { status: STATUS.error, traceback: `Could not load a package (offline, or a file is missing): ${reason}\n` };
-}
-
-// Sends output as it is written, so progress shows while Python computes: Python's stdout is
-// line-buffered, one write per line, and a worker running Python never gets to run a timer
-// that would flush a batch later. After `lineLimit` lines (or CHARACTER_LIMIT characters) it
-// only counts: a print loop of millions of lines costs the page at most `lineLimit` messages.
-class CappedOutput {
-  constructor(id, lineLimit) {
-    this.id = id;
-    this.linesLeft = lineLimit;
-    this.charactersLeft = CHARACTER_LIMIT;
-    this.droppedLines = 0;
-    this.displaysLeft = DISPLAY_LIMIT;
-    this.droppedDisplays = 0;
-  }
-
-  write(stream, text) {
-    if (this.linesLeft <= 0) {
-      this.droppedLines += countLines(text);
-      return;
-    }
-    const lines = text.split(/(?<=\n)/);
-    let kept = lines.slice(0, this.linesLeft).join("");
-    this.linesLeft -= countLines(kept);
-    this.droppedLines += countLines(text) - countLines(kept);
-    if (kept.length > this.charactersLeft) {
-      // The cut line counts as dropped when its end is (here or in a later write).
-      this.droppedLines += countLines(kept.slice(this.charactersLeft));
-      kept = kept.slice(0, this.charactersLeft) + "\n";
-      this.linesLeft = 0;
-    }
-    this.charactersLeft -= kept.length;
-    if (kept) postMessage({ type: MESSAGE.output, id: this.id, stream, text: kept });
-  }
-
-  display(item) {
-    if (this.displaysLeft > 0) {
-      this.displaysLeft -= 1;
-      postMessage({ type: MESSAGE.display, id: this.id, item });
-    } else {
-      this.droppedDisplays += 1;
-    }
-  }
-}
-
-function countLines(text) {
-  let count = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-  return count;
 }
 
 // Pyodide downloads its runtime with fetch(). A file the service worker keeps (its cache, in

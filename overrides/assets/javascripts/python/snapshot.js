@@ -82,6 +82,30 @@ function inflateInto(memory, url, inflater) {
 }
 
 /**
+ * The bytes of `pieces` (an async iterable of Uint8Arrays, such as a decompressing stream) in
+ * chunks of exactly `size` bytes but the last, each a buffer of its own (so it can be
+ * transferred to another thread).
+ */
+export async function* inChunks(pieces, size) {
+  let chunk = new Uint8Array(size);
+  let used = 0;
+  for await (const piece of pieces) {
+    for (let at = 0; at < piece.length;) {
+      const taken = Math.min(size - used, piece.length - at);
+      chunk.set(piece.subarray(at, at + taken), used);
+      used += taken;
+      at += taken;
+      if (used === size) {
+        yield chunk;
+        chunk = new Uint8Array(size);
+        used = 0;
+      }
+    }
+  }
+  if (used) yield chunk.slice(0, used);
+}
+
+/**
  * loadPyodide options that restore `snapshot` ({memory, filled}). `runtime` is the promise of
  * Pyodide's pyodide.asm.mjs module. Pyodide waits for the snapshot before it instantiates the
  * WebAssembly; handing it the buffer at once and waiting for `filled` only where the module is
