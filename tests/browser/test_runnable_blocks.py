@@ -25,6 +25,7 @@ from lesson_page import (
 from playwright.sync_api import expect
 
 PAGES_WITH_BLOCKS = pages_with_runnable_blocks()
+LAB = next(page for page in PAGES_WITH_BLOCKS if page.source == "labs/model-degradation.md")
 
 
 def test_no_python_is_downloaded_before_intent(lesson):
@@ -41,6 +42,18 @@ def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
     editor(block(lesson, 5))
     expect(block(lesson, 5).locator(".cm-editor")).to_have_count(1)
     assert editors.count() < BLOCK_COUNT
+
+
+def test_blocks_in_view_at_load_get_no_editor_until_the_reader_points_at_one(page, site_url):
+    # The lab's first block is in view when it loads: a reader who only reads it must not
+    # download CodeMirror (the editor bundle, 124 KiB) for it.
+    lab = open_page_with_blocks(page, site_url, LAB)
+    lab.wait_for_load_state("networkidle")
+    lab.wait_for_timeout(1_000)  # longer than the dwell an editor waits for
+    assert not [url for url in page.requests.urls if "/code-editor.bundle.js" in url]
+    expect(lab.locator(".cm-editor")).to_have_count(0)
+    block(lab, 1).hover()  # pointed at, it gets one once Python (the pointer's intent) started
+    expect(block(lab, 1).locator(".cm-editor")).to_have_count(1, timeout=60_000)
 
 
 def test_editors_wait_while_python_starts(page, site_url):

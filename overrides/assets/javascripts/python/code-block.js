@@ -20,8 +20,10 @@ const loadEditorModule = () => (editorModule ??= import("./code-editor.bundle.js
 // (Lighthouse: 1,100 more elements and two long tasks on the lesson). Nor while Python starts:
 // a reader who scrolls to a block and clicks Run at once had the editors' ~250 ms of work
 // compete with the start for the cores, so a block must stay near the view for a moment, and
-// a start must have settled. Until then the page's highlighted code reads the same, and Run
-// uses it; clicking the code or reaching the block by keyboard creates its editor at once.
+// a start must have settled. Nor at page load for blocks already in view (the lab's first): they
+// wait for the reader to scroll or point at one, so a reader who only reads never downloads
+// CodeMirror (124 KiB). Until then the page's highlighted code reads the same, and Run uses it;
+// clicking the code or reaching the block by keyboard creates its editor at once.
 const EDITOR_MARGIN = "600px 0px";
 const EDITOR_DWELL_MS = 300; // longer than a scroll-then-click takes to reach the Run button
 
@@ -33,17 +35,19 @@ export class RunnablePage {
   constructor(codeBlocks) {
     this.namespace = location.pathname;
     this.blocks = codeBlocks.map((codeBlock, index) => new CodeBlock(codeBlock, index, this));
+    this.readerScrolled = new Promise((scrolled) => addEventListener("scroll", scrolled, { once: true }));
     this.nearViewport = new IntersectionObserver(
       (entries) =>
         entries
           .filter((entry) => entry.isIntersecting)
-          .forEach((entry) => {
-            const block = this.blockOf(entry.target);
-            setTimeout(() => python.settled().then(() => block.mountEditor()), EDITOR_DWELL_MS);
-          }),
+          .forEach((entry) => this.readerScrolled.then(() => this.mountEditorSoon(this.blockOf(entry.target)))),
       { rootMargin: EDITOR_MARGIN },
     );
     this.blocks.forEach((block) => this.nearViewport.observe(block.root));
+  }
+
+  mountEditorSoon(block) {
+    setTimeout(() => python.settled().then(() => block.root.isConnected && block.mountEditor()), EDITOR_DWELL_MS);
   }
 
   blockOf(root) {
@@ -135,6 +139,7 @@ class CodeBlock {
     if (this.pendingCode !== this.original) this.mountEditor(); // show the reader's edit at once
     // Intent: start downloading Python as soon as the reader points at or focuses a block.
     this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
+    this.root.addEventListener("pointerenter", () => this.page.mountEditorSoon(this), { once: true });
     this.root.addEventListener("focusin", preloadQuietly, { once: true });
     // Reaching a block by keyboard or clicking its code creates the editor before it is needed.
     // A click on a button (Run, above all) does not: its editor waits like a scrolled-to one,
