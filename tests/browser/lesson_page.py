@@ -31,9 +31,27 @@ def open_lesson(page, site_url):
 SITE_CACHES = "caches.keys().then(names => names.filter(n => n.startsWith('mlops-course-')))"
 
 
+# A reader who asks to save data: the browser sends Save-Data and says so to the page.
+SAVE_DATA_HEADERS = {"Save-Data": "on"}
+SAVES_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
+  get: () => ({ saveData: true, effectiveType: "4g" }),
+})"""
+
+
+def stay_for_a_second_page(page):
+    """Show, as a reader does, that you will stay: open a second page (by instant navigation),
+    then come back. Only then does a first visit install the service worker."""
+    first = page.url
+    page.get_by_role("link", name="Cheatsheet").first.click()
+    page.wait_for_url("**/cheatsheets/**")
+    page.go_back()
+    page.wait_for_url(first)
+    return page
+
+
 def wait_for_service_worker(page):
     """Until the service worker controls the page and has cached this build: the last of the
-    work a page sets off by itself once it has loaded and been quiet for a while."""
+    work a page sets off by itself once the reader has shown they will stay."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     page.wait_for_function(f"() => {SITE_CACHES}.then(names => names.length === 1)")
 

@@ -15,6 +15,7 @@ from lesson_page import (
     run_tests,
     set_code,
     status,
+    stay_for_a_second_page,
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
@@ -143,7 +144,8 @@ def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(pa
 
 def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
     open_lesson(page, site_url)
-    wait_for_service_worker(page)  # the last work the page does by itself
+    # The last work a page does by itself, for a reader who stays.
+    wait_for_service_worker(stay_for_a_second_page(page))
     page.wait_for_timeout(SNAPSHOT_QUIET_MS + 1_000)
     assert page.evaluate(f"caches.has('{SNAPSHOT_CACHE}')") is False
     assert page.evaluate(STATUS) == {"start": None, "startMs": None, "snapshot": NO_SNAPSHOT}

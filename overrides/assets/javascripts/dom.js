@@ -40,3 +40,8 @@ export function button(label, onClick, className = "md-button") {
 export function whenIdle(callback) {
   return globalThis.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 200);
 }
+
+/** The reader asked to save data (Save-Data): nothing is fetched ahead of a need then. */
+export function savesData() {
+  return navigator.connection?.saveData === true;
+}
