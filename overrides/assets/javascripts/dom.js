@@ -45,3 +45,14 @@ export function whenIdle(callback) {
 export function savesData() {
   return navigator.connection?.saveData === true;
 }
+
+/** Call `callback` once the page is visible: at once, or when the reader turns to its tab. */
+export function whenVisible(callback) {
+  if (document.visibilityState === "visible") return callback();
+  const onChange = () => {
+    if (document.visibilityState !== "visible") return;
+    document.removeEventListener("visibilitychange", onChange);
+    callback();
+  };
+  document.addEventListener("visibilitychange", onChange);
+}
