@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
-from course_build.site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE
+from course_build.site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE, pyodide_runtime_dir
 from playwright.sync_api import sync_playwright
 from serve_site import make_server
 
@@ -62,6 +62,7 @@ from lesson_page import (  # noqa: E402
     FIRST_TEST_BLOCK,
     LESSON,
     LESSON_PAGE,
+    SESSION,
     STOPWATCH_STOPPED,
     block,
     open_page_with_blocks,
@@ -81,7 +82,6 @@ CHARTING_WHEELS = ("pygal", "importlib-metadata", "zipp")
 CHECKED_EXERCISE = "card-exercise-data-quality"
 UNISOLATED_PORT = 8001  # the same files without _headers: no cross-origin isolation
 SERVED_SNAPSHOT = "bench-snapshot.bin"  # the build-time alternative, served with the site
-SESSION = "import('/assets/javascripts/python/python-session.js')"
 SNAPSHOT_STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
 NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker"
 # The page does not see the stored snapshot, so it gets no worker ready while idle (the worker,
@@ -122,13 +122,15 @@ RAW_PAGE_HTML = """<!doctype html>
 <script type="module" src="SCRIPT"></script>
 """
 
-# Every baseline: load Pyodide on the click, then do BODY (the same work as our block).
+# Every baseline: load Pyodide on the click, then do BODY (the same work as our block). The
+# site's lock file lists the wheels it serves.
 RAW_SCRIPT = """
-  import { loadPyodide } from "./PYODIDE_DIR/pyodide.mjs";
-  const indexURL = new URL("PYODIDE_DIR/", location.href).href;
+  import { loadPyodide } from "./RUNTIME_DIR/pyodide.mjs";
+  const indexURL = new URL("RUNTIME_DIR/", location.href).href;
+  const lockFileURL = new URL("LOCK_FILE", location.href).href;
   const output = document.getElementById("output");
   document.getElementById("run").addEventListener("click", async () => {
-    const pyodide = await loadPyodide({ indexURL });
+    const pyodide = await loadPyodide({ indexURL, lockFileURL });
     BODY
   });
 """
@@ -164,7 +166,9 @@ def raw_page_files():
     for page, body in RAW_PAGES.items():
         body = body.replace("TEST_CODE", json.dumps(lesson_tests))
         body = body.replace("CHART_CODE", json.dumps(chart))
-        script = RAW_SCRIPT.replace("BODY", body.strip()).replace("PYODIDE_DIR", PYODIDE_DIR)
+        script = RAW_SCRIPT.replace("BODY", body.strip())
+        script = script.replace("RUNTIME_DIR", pyodide_runtime_dir())
+        script = script.replace("LOCK_FILE", PYODIDE_LOCK_FILE)
         script_name = page.replace(".html", ".mjs")
         files[page] = RAW_PAGE_HTML.replace("SCRIPT", script_name)
         files[script_name] = script

@@ -31,6 +31,14 @@ def open_lesson(page, site_url):
 SITE_CACHES = "caches.keys().then(names => names.filter(n => n.startsWith('mlops-course-')))"
 
 
+# The page's own python-session.js module (its URL holds the published assets' hash): found
+# through the script that mounts runnable blocks, so a test talks to the page's one session.
+SESSION = (
+    "import(new URL('python-session.js',"
+    " document.querySelector('script[src$=\"/python/runnable-blocks.js\"]').src).href)"
+)
+
+
 # A reader who asks to save data: the browser sends Save-Data and says so to the page.
 SAVE_DATA_HEADERS = {"Save-Data": "on"}
 SAVES_DATA = """Object.defineProperty(Navigator.prototype, "connection", {

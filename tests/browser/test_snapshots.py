@@ -10,6 +10,7 @@ from lesson_page import (
     BLOCKS,
     SAVE_DATA_HEADERS,
     SAVES_DATA,
+    SESSION,
     block,
     loop_then_stop,
     open_lesson,
@@ -29,7 +30,7 @@ SNAPSHOT_CACHE = "mlops-snapshot"
 STORED_SNAPSHOTS = (
     f"() => caches.open('{SNAPSHOT_CACHE}').then(c => c.keys()).then(k => k.map(r => r.url))"
 )
-STATUS = "() => import('/assets/javascripts/python/python-session.js').then(m => m.status())"
+STATUS = f"() => {SESSION}.then(m => m.status())"
 SNAPSHOT_QUIET_MS = 2_000  # python-session.js waits this long after a start before making one
 NO_SNAPSHOT = {"state": "none", "bytes": 0, "storedBytes": 0, "makeMs": 0}
 REFUSED = f"() => ({STATUS})().then(status => status.snapshot.state === 'failed')"

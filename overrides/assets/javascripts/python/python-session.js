@@ -5,11 +5,15 @@
 
 import { savesData, whenIdle, whenVisible } from "../dom.js";
 import { MESSAGE, STATUS } from "./protocol.js";
+import { PYODIDE_VERSION } from "./runtime-version.js"; // written by the build
 import { hasSnapshot } from "./snapshot.js";
 
-const RUNTIME_URL = new URL("../../vendor/pyodide/", import.meta.url);
+// The site's lock file and wheels, and beside them the runtime in a folder named by its version
+// (so that hosts may cache it for good).
+const PYODIDE_URL = new URL("../../vendor/pyodide/", import.meta.url);
+const RUNTIME_URL = new URL(`${PYODIDE_VERSION}/`, PYODIDE_URL);
 const WORKER_URL = new URL("python-worker.js", import.meta.url);
-const LOCK_FILE_URL = new URL("pyodide-lock.json", RUNTIME_URL);
+const LOCK_FILE_URL = new URL("pyodide-lock.json", PYODIDE_URL);
 const BUILD_URL = new URL("../../../build.json", import.meta.url); // the build's version
 // Where a worker finds the runtime, the lock file and the build's version (protocol: README.md).
 const LOCATIONS = { indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href, buildURL: BUILD_URL.href };
