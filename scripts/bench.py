@@ -62,6 +62,8 @@ from lesson_page import (  # noqa: E402
     FIRST_TEST_BLOCK,
     LESSON,
     LESSON_PAGE,
+    SAVE_DATA_HEADERS,
+    SAVES_DATA,
     SESSION,
     STOPWATCH_STOPPED,
     block,
@@ -84,9 +86,8 @@ UNISOLATED_PORT = 8001  # the same files without _headers: no cross-origin isola
 SERVED_SNAPSHOT = "bench-snapshot.bin"  # the build-time alternative, served with the site
 SNAPSHOT_STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
 NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker"
-# The page does not see the stored snapshot, so it gets no worker ready while idle (the worker,
-# which this does not reach, still restores it): a Run clicked before the page was idle.
-UNPREPARED = "CacheStorage.prototype.has = async () => false"
+# A device with 2 GB of memory: the page prepares the session but restores only on intent.
+LOW_MEMORY = "Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 })"
 STORED_SNAPSHOT_KEYS = (
     "caches.open('mlops-snapshot').then(c => c.keys()).then(k => k.map(r => r.url))"
 )
@@ -258,9 +259,13 @@ class Measure:
     figure: str | None = None
     unit: str = "ms"
     repeated: bool = True  # times are; sizes are measured once
+    label: str | None = None  # how rows compared with this one name it (else its name's start)
 
     def value(self, result):
         return result[self.figure] if self.figure else result
+
+    def short_name(self):
+        return self.label or self.name.split(":")[0].strip()
 
 
 def amount(value, unit):
@@ -286,10 +291,11 @@ class Bench:
     """Playwright, an incognito browser for cold visits, profiles that live for the whole run,
     and each driver's result in the current repetition (a driver runs once per repetition)."""
 
-    def __init__(self, playwright, scratch):
+    def __init__(self, playwright, scratch, server=None):
         self.playwright = playwright
         self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         self.scratch = Path(scratch)
+        self.server = server  # the site's: it counts the bytes it sends
         self.repetition = 0
         self.results = {}
 
@@ -302,17 +308,23 @@ class Bench:
             self.results[driver] = driver(self)
         return self.results[driver]
 
-    def cold(self, measure):
-        context = self.browser.new_context()
+    def cold(self, measure, init_script=None, headers=None):
+        context = self.browser.new_context(extra_http_headers=headers)
+        if init_script:
+            context.add_init_script(init_script)
         try:
             return measure(context.new_page())
         finally:
             context.close()
 
-    def visit(self, profile, measure, init_script=None):
+    def visit(self, profile, measure, init_script=None, headers=None):
         """One visit in the persistent profile named `profile` (what it caches stays)."""
         context = self.playwright.chromium.launch_persistent_context(
-            self.scratch / profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            self.scratch / profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            extra_http_headers=headers,
         )
         if init_script:
             context.add_init_script(init_script)
@@ -501,15 +513,43 @@ def from_snapshot(measure):
     return measured
 
 
+def run_at_once(page):
+    """Run clicked as soon as the page has loaded and the block has its button."""
+    page.goto(BASE + LESSON)
+    return run_block(page)
+
+
+# What the page's agent holds in memory, workers included (needs cross-origin isolation).
+MEMORY_BYTES = "() => performance.measureUserAgentSpecificMemory().then(memory => memory.bytes)"
+
+
+def run_after_3_s(page):
+    """Run clicked 3 s after the load event; also what the session holds by then (memory, how
+    long its start took and whether it was restored before the click)."""
+    page.goto(BASE + LESSON)
+    page.wait_for_timeout(3_000)
+    before = page.evaluate(f"() => {SESSION}.then(m => m.status())")
+    memory = page.evaluate(MEMORY_BYTES)
+    return {"run": run_block(page), "memory": memory, "restored first": before["start"],
+            "start": before["startMs"] or 0}  # fmt: skip
+
+
 def returning_reader(bench):
     """A fresh profile's first visit stores a snapshot; the next visits are measured."""
     profile = f"returning-{bench.repetition}"
     made = bench.visit(profile, run_then_store_snapshot)
+    after_3_s = bench.visit(profile, from_snapshot(run_after_3_s))
+    low_memory = bench.visit(profile, from_snapshot(run_after_3_s), LOW_MEMORY)
+    if after_3_s["restored first"] != "snapshot" or low_memory["restored first"] is not None:
+        raise RuntimeError("Python was not restored at idle, or it was on a low-memory device")
     return {
         **made,
         "profile": profile,
-        "run": bench.visit(profile, from_snapshot(lesson_run)),
-        "unprepared": bench.visit(profile, from_snapshot(lesson_run), UNPREPARED),
+        "at once": bench.visit(profile, from_snapshot(run_at_once)),
+        "after 3 s": after_3_s["run"],
+        "low memory": low_memory["run"],
+        "restore": after_3_s["start"],
+        "restore memory": after_3_s["memory"] - low_memory["memory"],
         "tests": bench.visit(profile, from_snapshot(first_tests_of_lesson)),
     }
 
@@ -590,6 +630,101 @@ def served_snapshot_cold(bench):
 
 # --- Sizes ----------------------------------------------------------------------------------
 
+LATER_MS = 20_000  # "and 20 s later": what a page fetches by itself while the reader reads
+QUIET_MS = 1_000
+
+
+class SentBytes:
+    """Bytes the site's server sent (to pages, workers and the service worker) since the last
+    mark; all of them, or those of paths containing `part`."""
+
+    def __init__(self, server):
+        self.server = server
+        self.mark()
+
+    def mark(self):
+        self.start = self.now()
+
+    def now(self):
+        with self.server.sent_lock:
+            return dict(self.server.sent)
+
+    def since_mark(self, part="", leaving_out=()):
+        sent = self.now()
+        counted = [path for path in sent if part in path]
+        counted = [path for path in counted if not path.lstrip("/").startswith(leaving_out)]
+        return sum(sent[path] - self.start.get(path, 0) for path in counted)
+
+    def until_quiet(self, page):
+        """Wait until nothing was sent for QUIET_MS; return the bytes since the mark."""
+        sent = -1
+        while sent != self.since_mark():
+            sent = self.since_mark()
+            page.wait_for_timeout(QUIET_MS)
+        return sent
+
+
+def first_visits(init_script=None, headers=None):
+    """A driver: in a new reader's browser (a fresh profile), a first visit to the home page (no
+    runnable block), to its load event and 20 s later, then the lesson by its link, until the
+    network is quiet and 20 s later. Bytes from the load event or the click on."""
+
+    def driver(bench):
+        def visit(page):
+            sent = SentBytes(bench.server)
+            page.goto(BASE)
+            figures = {"home": sent.since_mark()}
+            sent.mark()
+            page.wait_for_timeout(LATER_MS)
+            figures["home later"] = figures["home"] + sent.since_mark()
+            # What Material fetches after the load event (the favicon) is shown or its own.
+            figures["home later, ours"] = sent.since_mark(leaving_out=MATERIAL_OWN)
+            sent.mark()
+            page.get_by_role("link", name=LESSON_PAGE.title).first.click()
+            page.wait_for_url(BASE + LESSON)
+            figures["second"] = sent.until_quiet(page)
+            page.wait_for_timeout(LATER_MS)
+            figures["second later"] = sent.since_mark()
+            return figures
+
+        profile = f"first-visits-{'save-data-' if headers else ''}{bench.repetition}"
+        return bench.visit(profile, visit, init_script, headers)
+
+    driver.__name__ = "first_visits" + ("(Save-Data)" if headers else "")
+    return driver
+
+
+def lesson_first_run(bench):
+    """In a new reader's browser (a fresh profile), a first visit to the lesson: Pyodide's bytes
+    in the 20 s after it loaded (before any intent), then a Run: bytes to its first output, and
+    in the 20 s after."""
+
+    def visit(page):
+        sent = SentBytes(bench.server)
+        open_page_with_blocks(page, BASE, LESSON_PAGE)
+        page.wait_for_timeout(LATER_MS)
+        figures = {"before intent": sent.since_mark(f"/{PYODIDE_DIR}/")}
+        sent.mark()
+        run_block(page)
+        figures["run"] = sent.since_mark()
+        sent.mark()
+        page.wait_for_timeout(LATER_MS)
+        figures["after run"] = sent.since_mark()
+        return figures
+
+    return bench.visit(f"first-run-{bench.repetition}", visit)
+
+
+def raw_first_run(bench):
+    """Bytes raw Pyodide's page needs from its load to its first output (a fresh profile)."""
+
+    def visit(page):
+        sent = SentBytes(bench.server)
+        raw_run(page)
+        return sent.since_mark()
+
+    return bench.visit(f"raw-first-run-{bench.repetition}", visit)
+
 
 def responses_of(bench, visit):
     """{url: body size} of every response while `visit(page)` runs in a fresh context."""
@@ -601,15 +736,6 @@ def responses_of(bench, visit):
         return {response.url: len(response.body()) for response in responses if response.ok}
 
     return bench.cold(record)
-
-
-def python_bytes_before_intent(bench):
-    def load_lesson_and_wait(page):
-        settled_lesson(page)
-        page.wait_for_timeout(1000)
-
-    sizes = responses_of(bench, load_lesson_and_wait)
-    return sum(size for url, size in sizes.items() if f"/{PYODIDE_DIR}/" in url)
 
 
 def added_weight_without_blocks(bench):
@@ -645,6 +771,15 @@ COLD_TESTS = Measure("Cold: Run tests → summary", TESTS, RAW_TESTS, Ratio(1.1)
 PLAIN_SPARE = Measure("plain spare", stop_without_isolation, figure="plain spare")
 PLAIN_STOP = Measure("before a snapshot", stop_without_isolation, figure="plain next output")
 
+FIRST_VISITS = first_visits()
+HOME_AT_LOAD = Measure(
+    "First visit, a page without blocks (home): bytes to the load event", FIRST_VISITS,
+    figure="home", unit="bytes", repeated=False, label="at load")  # fmt: skip
+SECOND_PAGE_LATER = Measure(
+    "  the same, 20 s later (the precache, for offline use)", FIRST_VISITS,
+    figure="second later", unit="bytes", repeated=False, label="without Save-Data")  # fmt: skip
+RAW_RUN_BYTES = Measure("raw, cold", raw_first_run, unit="bytes", repeated=False)
+
 MEASURES = [
     COLD,
     Measure("Cold, 300 ms hover before the click", cold(lesson_run_after_hover), COLD,
@@ -661,12 +796,18 @@ MEASURES = [
             Ratio(1.1)),
     Measure("Cold: exercise Check → results", CHECKS, COLD_TESTS, figure="first"),
     Measure("Warm: exercise Check → results", CHECKS, target=Below(300), figure="again"),
-    Measure("From the snapshot: Run → first output", returning_reader, RAW_WARM, Ratio(0.3),
-            "run"),
-    Measure("  the same, no worker made ready beforehand", returning_reader, RAW_WARM,
-            figure="unprepared"),
-    Measure("From the snapshot: first Run tests → summary", returning_reader, RAW_TESTS_WARM,
+    Measure("Returning reader: Run clicked at once → first output", returning_reader,
+            RAW_WARM, Ratio(0.15), "at once"),
+    Measure("Returning reader: Run clicked 3 s after load → first output", returning_reader,
+            RAW_WARM, Below(100), "after 3 s"),
+    Measure("  the same on a low-memory device (restored on intent)", returning_reader,
+            RAW_WARM, figure="low memory"),
+    Measure("Returning reader: first Run tests → summary", returning_reader, RAW_TESTS_WARM,
             Ratio(0.5), "tests"),
+    Measure("Idle restore: worker start → ready (before any click)", returning_reader,
+            figure="restore"),
+    Measure("Idle restore: memory held (vs prepared only)", returning_reader,
+            figure="restore memory", unit="bytes"),
     Measure("Snapshot made (worker start -> made)", returning_reader, figure="make"),
     Measure("Snapshot stored, after the first output", returning_reader,
             target=Below(10_000), figure="stored after"),
@@ -680,8 +821,24 @@ MEASURES = [
             figure="next output"),
     Measure("Cold, build-time snapshot served with the site (alternative, not shipped)",
             served_snapshot_cold, RAW_COLD),
-    Measure("Pyodide bytes downloaded before intent", python_bytes_before_intent,
-            target=AtMost(0, "bytes"), unit="bytes", repeated=False),
+    HOME_AT_LOAD,
+    Measure("  the same, 20 s later", FIRST_VISITS, HOME_AT_LOAD, figure="home later",
+            unit="bytes", repeated=False),
+    Measure("  of which after the load event, beyond Material's own (its favicon)",
+            FIRST_VISITS, target=AtMost(0, "bytes"), figure="home later, ours", unit="bytes",
+            repeated=False),
+    Measure("Second page (the lesson, by its link): bytes until the network is quiet",
+            FIRST_VISITS, figure="second", unit="bytes", repeated=False),
+    SECOND_PAGE_LATER,
+    Measure("  the same on Save-Data", first_visits(SAVES_DATA, SAVE_DATA_HEADERS),
+            SECOND_PAGE_LATER, figure="second later", unit="bytes", repeated=False),
+    Measure("Pyodide bytes in the 20 s after the lesson loaded (before intent)",
+            lesson_first_run, target=AtMost(0, "bytes"), figure="before intent", unit="bytes",
+            repeated=False),
+    Measure("First Run: bytes to the first output", lesson_first_run, RAW_RUN_BYTES,
+            figure="run", unit="bytes", repeated=False),
+    Measure("  then in the 20 s after it (offline copy, snapshot)", lesson_first_run,
+            figure="after run", unit="bytes", repeated=False),
     Measure("Added to pages without runnable blocks (gzip)", added_weight_without_blocks,
             target=Below(30 * 1024, "bytes"), unit="bytes", repeated=False),
     Measure("Charting wheels (pygal, importlib-metadata, zipp), only when a block imports pygal",
@@ -724,7 +881,7 @@ def report(measures, samples, repeat):
         cells = [
             measure.name.strip(),
             amount(ours, measure.unit),
-            f"{amount(against, compared.unit)} ({compared.name.split(':')[0]})" if compared else "",
+            f"{amount(against, compared.unit)} ({compared.short_name()})" if compared else "",
             f"{ours / against:.2f}" if compared and against else "",
             str(measure.target),
             "" if met is None else ("yes" if met else "**no**"),
@@ -779,7 +936,7 @@ def measure_site(repeat):
         server.start_in_background()
     try:
         with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
-            bench = Bench(playwright, scratch)
+            bench = Bench(playwright, scratch, servers[0])
             try:
                 samples = collect(bench, MEASURES, repeat)
             finally:
