@@ -7,28 +7,17 @@ import re
 
 import pytest
 from course_content import drill_page, exercises
-from lesson_page import open_page_with_blocks, set_code, status, wait_until_code_runs
+from lesson_page import (
+    check,
+    exercise_block,
+    open_exercise,
+    set_code,
+    status,
+    wait_until_code_runs,
+)
 from playwright.sync_api import expect
 
 EXERCISES = exercises()
-SUMMARY = re.compile(r"^(All \d+ checks pass|\d+ of \d+ checks pass)")
-
-
-def exercise_block(page, exercise_id):
-    return page.locator(f"details#{exercise_id} .runnable-block")
-
-
-def check(block_, timeout=90_000):
-    block_.get_by_role("button", name="Check").click()
-    expect(status(block_)).to_have_text(SUMMARY, timeout=timeout)
-    return status(block_).inner_text()
-
-
-def open_exercise(page, site_url, found):
-    open_page_with_blocks(page, site_url, found.page)
-    block_ = exercise_block(page, found.exercise.id)
-    block_.scroll_into_view_if_needed()
-    return block_
 
 
 @pytest.mark.parametrize("found", EXERCISES, ids=lambda found: found.exercise.id)
