@@ -96,11 +96,12 @@ class CodeBlock {
     this.controls = controls;
     this.runButton = button("Run", () => this.page.runUpTo(this.number - 1), "md-button runnable-run");
     this.stopButton = button("Stop", () => this.page.stop(), "md-button runnable-stop");
-    this.stopButton.disabled = true;
+    markUnavailable(this.stopButton, true);
     this.startButtons = [this.runButton];
     if (DEFINES_TESTS.test(this.original)) {
       this.startButtons.push(button("Run tests", () => this.executeTests(), "md-button runnable-test"));
     }
+    controls.addEventListener("click", ignoreUnavailableButtons, { capture: true });
     controls.append(
       ...this.startButtons,
       this.stopButton,
@@ -309,8 +310,8 @@ class CodeBlock {
   setState(state) {
     this.root.dataset.state = state;
     const running = state === "running";
-    this.stopButton.disabled = !running;
-    for (const startButton of this.startButtons) startButton.disabled = running;
+    markUnavailable(this.stopButton, !running);
+    for (const startButton of this.startButtons) markUnavailable(startButton, running);
   }
 
   announce(text) {
@@ -347,6 +348,19 @@ class CodeBlock {
     this.displays.replaceChildren();
     this.displays.hidden = true;
   }
+}
+
+// A button the reader may have just pressed (Run, Run tests, Check, Stop) is never `disabled`
+// while it is unavailable, since that drops its focus to <body> and a screen-reader user loses
+// their place: it is marked aria-disabled, which keeps it focusable, and presses are ignored.
+function markUnavailable(node, unavailable) {
+  if (unavailable) node.setAttribute("aria-disabled", "true");
+  else node.removeAttribute("aria-disabled");
+}
+
+// Capturing on the block's controls, before any button's own handler.
+function ignoreUnavailableButtons(event) {
+  if (event.target.closest('[aria-disabled="true"]')) event.stopImmediatePropagation();
 }
 
 function preloadQuietly() {
