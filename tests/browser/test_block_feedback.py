@@ -1,5 +1,8 @@
 """What a block tells the reader while and after it runs, in Chromium: focus stays on the button
-that was pressed, and a press while the code runs is ignored."""
+that was pressed, the status moves at least once a second while Python loads and says each
+stage."""
+
+import re
 
 import pytest
 from course_content import exercises
@@ -9,6 +12,7 @@ from lesson_page import (
     FIRST_TEST_BLOCK,
     SUMMARY,
     block,
+    check,
     open_exercise,
     open_lesson,
     output,
@@ -18,6 +22,7 @@ from lesson_page import (
 )
 from playwright.sync_api import expect
 
+RUNTIME = "**/pyodide.asm.wasm"
 EXERCISE = exercises()[0]
 
 
@@ -61,3 +66,51 @@ def test_a_press_while_the_code_runs_is_ignored(lesson):
     expect(status(first)).to_have_text(FINISHED, timeout=30_000)
     lesson.wait_for_timeout(1_500)  # a second run would have printed by now
     expect(output(first)).to_have_text("once\n")
+
+
+# Every change of the first block's status, in page time, with the words a screen reader gets.
+RECORD_STATUS = """status => {
+  window.__statusChanges = [];
+  const spoken = () => status.firstChild?.nodeValue ?? "";
+  new MutationObserver(() => {
+    const last = window.__statusChanges.at(-1);
+    if (last?.text !== status.innerText) {
+      const change = { at: performance.now(), text: status.innerText, spoken: spoken() };
+      window.__statusChanges.push(change);
+    }
+  }).observe(status, { childList: true, characterData: true, subtree: true });
+}"""
+HELD_MS = 4_000
+LONGEST_STILL_MS = 1_200  # once a second, and a timer's delay on a busy machine
+
+
+def test_the_status_moves_every_second_while_python_loads(page, site_url):
+    # The runtime's WebAssembly is held back as a stalled download would be: the status must
+    # still move, then name each stage, and only the words are spoken.
+    held = []
+    page.route(RUNTIME, lambda route: held.append(route))
+    first = block(open_lesson(page, site_url), 1)
+    status(first).evaluate(RECORD_STATUS)
+    first.get_by_role("button", name="Run", exact=True).click()
+    page.wait_for_timeout(HELD_MS)
+    assert held, "Python's start asks for the runtime"
+    assert status(first).aria_snapshot() == "- status: Downloading Python…"
+    page.unroute(RUNTIME)  # lets the held request go on
+    expect(status(first)).to_have_text(FINISHED, timeout=60_000)
+    changes = page.evaluate("window.__statusChanges")
+    texts = [change["text"] for change in changes]
+    times = [change["at"] for change in changes]
+    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    assert max(gaps) <= LONGEST_STILL_MS, list(zip(gaps, texts[1:], strict=True))
+    assert any(re.fullmatch(r"Downloading Python… \d+\.\d MB · \d s", text) for text in texts)
+    assert any(re.search(r"\d+\.\d of \d+\.\d MB", text) for text in texts), texts
+    spoken = [change["spoken"] for change in changes]
+    assert "Starting the Python runtime…" in spoken and "Starting Python…" in spoken, spoken
+
+
+def test_a_first_check_says_it_loads_pytest(page, site_url):
+    block_ = open_exercise(page, site_url, EXERCISE)
+    status(block_).evaluate(RECORD_STATUS)
+    check(block_)
+    spoken = [change["spoken"] for change in page.evaluate("window.__statusChanges")]
+    assert "Loading pytest…" in spoken, spoken
