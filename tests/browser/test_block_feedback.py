@@ -1,6 +1,6 @@
 """What a block tells the reader while and after it runs, in Chromium: focus stays on the button
 that was pressed, the status moves at least once a second while Python loads and says each
-stage."""
+stage, and the running indicator is drawn rather than written."""
 
 import re
 
@@ -114,3 +114,23 @@ def test_a_first_check_says_it_loads_pytest(page, site_url):
     check(block_)
     spoken = [change["spoken"] for change in page.evaluate("window.__statusChanges")]
     assert "Loading pytest…" in spoken, spoken
+
+
+# The indicator before a running status, as drawn: what its ::before holds and how it moves.
+INDICATOR = """status => {
+  const style = getComputedStyle(status, "::before");
+  return { content: style.content, width: parseFloat(style.width), animation: style.animationName };
+}"""
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_the_running_indicator_is_drawn_and_has_no_text(page, site_url, motion):
+    page.emulate_media(reduced_motion=motion)
+    page.route(RUNTIME, lambda route: None)  # never answered: the block stays running
+    first = block(open_lesson(page, site_url), 1)
+    first.get_by_role("button", name="Run", exact=True).click()
+    expect(first).to_have_attribute("data-state", "running")
+    indicator = status(first).evaluate(INDICATOR)
+    assert indicator["content"] == '""', indicator  # nothing to read, no emoji to miss
+    assert indicator["width"] > 0, indicator
+    assert (indicator["animation"] == "none") == (motion == "reduce"), indicator
