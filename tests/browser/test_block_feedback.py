@@ -1,6 +1,7 @@
 """What a block tells the reader while and after it runs, in Chromium: focus stays on the button
 that was pressed, the status moves at least once a second while Python loads and says each
-stage, and the running indicator is drawn rather than written."""
+stage, the running indicator is drawn rather than written, and Reset clears what the edited code
+left on screen."""
 
 import re
 
@@ -17,6 +18,7 @@ from lesson_page import (
     open_lesson,
     output,
     run,
+    run_tests,
     set_code,
     status,
 )
@@ -134,3 +136,26 @@ def test_the_running_indicator_is_drawn_and_has_no_text(page, site_url, motion):
     assert indicator["content"] == '""', indicator  # nothing to read, no emoji to miss
     assert indicator["width"] > 0, indicator
     assert (indicator["animation"] == "none") == (motion == "reduce"), indicator
+
+
+def test_reset_clears_the_output_and_results_the_edited_code_left(lesson):
+    first = block(lesson, 1)
+    set_code(lesson, first, "print('edited')\n1 / 0")
+    assert run(first).startswith("Error: ZeroDivisionError")
+    first.get_by_role("button", name="Reset").click()
+    expect(status(first)).to_have_text("Code reset to the original; its output was cleared.")
+    expect(output(first)).to_be_hidden()
+    expect(first).to_have_attribute("data-state", "idle")  # no longer marked as an error
+    with_tests = block(lesson, FIRST_TEST_BLOCK)
+    run_tests(with_tests)
+    with_tests.get_by_role("button", name="Reset").click()
+    expect(with_tests.locator(".runnable-tests")).to_be_hidden()
+
+
+def test_reset_clears_an_exercises_check_results(page, site_url):
+    block_ = open_exercise(page, site_url, EXERCISE)
+    check(block_)
+    expect(block_.locator(".exercise-checks")).to_be_visible()
+    block_.get_by_role("button", name="Reset").click()
+    expect(status(block_)).to_have_text("Code reset to the original; its output was cleared.")
+    expect(block_.locator(".exercise-checks")).to_be_hidden()

@@ -69,7 +69,7 @@ def test_navigate_open_a_card_run_stop_and_test_by_keyboard_only(page, site_url)
 
     focus_by_keyboard(page, f"element.textContent === 'Reset' && {in_target}")
     page.keyboard.press("Enter")
-    expect(status(target)).to_have_text("Code reset to the original.")
+    expect(status(target)).to_have_text("Code reset to the original; its output was cleared.")
     focus_by_keyboard(page, f"element.textContent === 'Run tests' && {in_target}", key="Shift+Tab")
     page.keyboard.press("Enter")
     tests = BLOCKS[block_in_card - 1].test_count

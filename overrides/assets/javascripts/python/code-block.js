@@ -285,9 +285,17 @@ class CodeBlock {
     this.setState(result.status === STATUS.ok ? "idle" : result.status);
   }
 
+  // Back to the page as it was: the original code, and none of the output, test results, check
+  // results or charts that the edited code made (the build's charts of the original are shown
+  // again).
   reset() {
+    const stale = !this.output.hidden || !this.testResults.hidden || !this.displays.hidden;
+    const staleChecks = this.exercise?.clearResults();
     this.setCode(this.original);
-    this.announce("Code reset to the original.");
+    this.clearOutput();
+    if (this.builtDisplays) this.builtDisplays.hidden = false;
+    if (this.root.dataset.state !== "running") this.setState("idle"); // no error is shown any more
+    this.announce(`Code reset to the original${stale || staleChecks ? "; its output was cleared" : ""}.`);
   }
 
   /** Put `code` in the editor (or in its place until it exists), and keep it as the edit. */
