@@ -129,3 +129,52 @@ def test_ctrl_m_makes_tab_move_focus_until_pressed_again(lesson):
     lesson.keyboard.press("Control+m")
     lesson.keyboard.press("Tab")  # indents again
     assert lesson.evaluate(IN_EDITOR)
+
+
+HINT = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor."
+
+
+def test_the_keyboard_hint_is_shown_and_is_the_editors_description(lesson):
+    first = block(lesson, 1)
+    expect(first.locator(".runnable-hint")).to_be_visible()
+    expect(editor(first)).to_have_accessible_description(HINT)
+
+
+def test_the_keyboard_hint_is_not_shown_on_a_touch_phone(browser, site_url):
+    context = browser.new_context(
+        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(site_url + "lessons/mlops-vs-devops/")
+    first = block(page, 1)
+    expect(first.locator(".runnable-status")).to_be_attached()  # the block is mounted
+    expect(first.locator(".runnable-hint")).to_be_hidden()
+    context.close()
+
+
+# The computed font size of lesson code, and of the code of each kind of runnable block, as the
+# page's own code (before an editor exists) and as the editor.
+FONT_SIZES = """() => {
+  const size = (element) => getComputedStyle(element).fontSize;
+  const lessonCode = [...document.querySelectorAll("article pre > code")].find(
+    (code) => !code.closest(".runnable, details"),
+  );
+  const blocks = { lesson: ".runnable-block", exercise: "details.exercise .runnable-block" };
+  const sizes = { lessonCode: size(lessonCode) };
+  for (const [kind, selector] of Object.entries(blocks)) {
+    const found = document.querySelector(selector);
+    sizes[`${kind} static`] = size(found.querySelector("pre > code"));
+    const line = found.querySelector(".cm-line");
+    if (line) sizes[`${kind} editor`] = size(line);
+  }
+  return sizes;
+}"""
+
+
+def test_code_in_every_block_is_at_the_lessons_code_size(lesson):
+    exercise = lesson.locator("details.exercise .runnable-block").first
+    for block_ in [block(lesson, 1), exercise]:
+        expect(editor(block_).locator(".cm-line").first).to_be_visible()
+    sizes = lesson.evaluate(FONT_SIZES)
+    assert len(sizes) == 5, sizes  # lesson code, and each kind of block's static code and editor
+    assert set(sizes.values()) == {sizes["lessonCode"]}, sizes

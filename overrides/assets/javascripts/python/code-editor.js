@@ -123,7 +123,6 @@ const materialTheme = EditorView.theme({
   "&": {
     color: "var(--md-code-fg-color)",
     backgroundColor: "var(--md-code-bg-color)",
-    fontSize: "0.85em",
   },
   ".cm-content": { fontFamily: "var(--md-code-font-family)", caretColor: "var(--md-code-fg-color)" },
   ".cm-gutters": {
