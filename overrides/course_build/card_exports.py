@@ -1,9 +1,27 @@
 """The files the interview drill serves next to its page: the card data the drill reads, and the
 two Anki exports. Written by interview_cards.py; the one place their names
 and Anki's fixed ids live.
+
+cards.json (format version CARDS_FORMAT_VERSION) is {"version", "difficulties", "cards"}, the
+cards in page order (navigation order, then position in the page: the order new cards are
+introduced), each a record of CARD_FIELDS:
+- id: `card-...`, stable: progress is kept under it; also the element's id in its page
+  (a fact's is its row, term, section or item);
+- kind: `question` (an interview prompt with a long model answer: the mock interview, not the
+  daily queue), `flashcard` (one idea, answer of at most cards.WORD_LIMIT words), `fact` (made
+  from a marked table, glossary or list; same limit) or `exercise` (code to write and Check);
+- question: the question's text; difficulty: easy, medium or hard; tags: a list of words;
+- url: the card in its page, relative to the drill page;
+- answer_html: the answer as rendered (an exercise's: its reference solution);
+- prompt_html, exercise: an exercise's task and its files' JSON (starter, solution, checks,
+  hints), relative to the drill page ("" for other kinds);
+- section: the id of the h2 the card sits under in its page ("" above the first), the same as
+  its element's `data-section`;
+- words: the number of words of its answer (cards.answer_words).
 """
 
 import hashlib
+import html
 import json
 from dataclasses import asdict
 
@@ -16,9 +34,11 @@ DECK_NAME = "MLOps interview drill"
 # Fixed ids: a re-import updates the same Anki deck and note type instead of adding new ones.
 ANKI_DECK_ID = 1_734_510_021
 ANKI_MODEL_ID = 1_734_510_022
-CARDS_FORMAT_VERSION = 3  # 2: card links relative to the drill page; 3: exercises and facts
+# 2: card links relative to the drill page; 3: exercises and facts; 4: flashcards, page order,
+# section and words
+CARDS_FORMAT_VERSION = 4
 CARD_FIELDS = ("id", "kind", "question", "difficulty", "tags", "url", "answer_html",
-               "prompt_html", "exercise")  # fmt: skip
+               "prompt_html", "exercise", "section", "words")  # fmt: skip
 
 
 def write_exports(cards, folder, difficulties):
@@ -47,18 +67,26 @@ def anki_text(cards):
         "#tags column:4",
     ]
     rows = [
-        "\t".join(
-            [card.id, one_line(card.question), one_line(card.answer_html), " ".join(card.tags)]
-        )
+        "\t".join([card.id, one_line(front(card)), one_line(card.answer_html), " ".join(card.tags)])
         for card in cards
     ]
     return "\n".join(header + rows) + "\n"
 
 
-def one_line(html):
+def front(card):
+    """What Anki shows before the answer: the question; an exercise's task and starter too, so
+    that it can be worked before the solution is revealed."""
+    if card.kind != "exercise":
+        return card.question
+    return (
+        f"<p><strong>{html.escape(card.question)}</strong></p>{card.prompt_html}{card.starter_html}"
+    )
+
+
+def one_line(field):
     """Tabs and newlines separate fields and notes. Inside a field a newline becomes a character
     reference: still a line break inside <pre> code, plain white space elsewhere."""
-    return html.replace("\t", "&#9;").replace("\r", "").replace("\n", "&#10;")
+    return field.replace("\t", "&#9;").replace("\r", "").replace("\n", "&#10;")
 
 
 ANKI_MODEL = genanki.Model(
@@ -78,7 +106,7 @@ def anki_package(cards):
     for card in cards:
         deck.add_note(genanki.Note(
             model=ANKI_MODEL,
-            fields=[card.question, card.answer_html, card.difficulty],
+            fields=[front(card), card.answer_html, card.difficulty],
             tags=card.tags,
             guid=note_guid(card.id),
         ))  # fmt: skip
