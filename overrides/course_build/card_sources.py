@@ -8,8 +8,8 @@ source by wrapping it in one element with one attribute (the contributing page s
 Each table row, term, section or list item becomes a card (kind `fact`): its key (the first
 cell, the term, the heading or the item's bold first words, less a leading "Challenge 1:" or
 "1.") fills the question, its own content is the answer, and its id, derived from the source's
-name and the key, stays the same as long as the key does. The row, term, section or item gets
-that id as an anchor, so the card links back to its place.
+name and the key (its first six words), stays the same as long as they do. The row, term,
+section or item gets that id as an anchor, so the card links back to its place.
 
 An entry may ask its own question instead of the template's, so that look-alike entries each
 get a cue of their own: attr_list's `{ data-question="..." }` right after its key (after the
@@ -29,6 +29,7 @@ from course_build.cards import Card, slug
 LEADING_LABEL = re.compile(r"^(?:[A-Z][\w-]* \d+:|\d+\.)\s*")
 FACT_DIFFICULTY = "easy"
 OWN_QUESTION = "data-question"
+ID_WORDS = 6
 
 
 def card_source_problems(source):
@@ -167,7 +168,7 @@ def generated_cards(soup, page):
             continue
         name, _, template = (part.strip() for part in source["data-cards"].partition("|"))
         for entry in items_of(source):
-            card_id = f"card-{slug(name)}-{slug(entry.key)}"
+            card_id = f"card-{slug(name)}-{key_slug(entry.key)}"
             anchor = entry.anchor
             anchor["id"] = anchor.get("id") or card_id
             question = entry.own_question or template.replace("{key}", entry.key)
@@ -175,6 +176,12 @@ def generated_cards(soup, page):
                         answer_html=entry.answer_html, anchor=anchor["id"])  # fmt: skip
             cards.append((anchor, card))
     return cards, problems
+
+
+def key_slug(key):
+    """The first ID_WORDS words of the key, as a slug: an id short enough for a link, and kept
+    when a long key's tail is reworded."""
+    return "-".join(slug(key).split("-")[:ID_WORDS])
 
 
 def source_line(lines, value):

@@ -128,3 +128,16 @@ def test_the_real_build_fails_on_two_rows_with_one_key(build_with_page_edit):
     assert "interview card id card-compare-rollback is already used at docs/index.md:" in (
         result.stderr
     )
+
+
+def test_a_long_key_makes_an_id_of_its_first_six_words(facts):
+    [card], _, _ = facts(
+        '<div data-cards="tool-for | You must {key}: which tool?" markdown>\n\n'
+        "| You must… | Tool |\n|---|---|\n"
+        "| version a 2 TB training set next to your Git repository | DVC |\n\n</div>\n"
+    )
+    assert card.id == "card-tool-for-version-a-2-tb-training-set"
+    assert (
+        card.question
+        == "You must version a 2 TB training set next to your Git repository: which tool?"
+    )
