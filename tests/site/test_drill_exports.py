@@ -9,13 +9,14 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from course_build.card_exports import (
-    ANKI_DECK_ID,
+    ANKI_DECK_IDS,
     ANKI_MODEL_ID,
     ANKI_PACKAGE_FILE,
     ANKI_TEXT_FILE,
     CARDS_FILE,
     CARDS_FORMAT_VERSION,
-    DECK_NAME,
+    FLASHCARDS_DECK,
+    REHEARSAL_DECK,
     note_guid,
 )
 from course_build.cards import answer_words
@@ -153,16 +154,17 @@ def test_every_question_and_exercise_links_to_the_drill_and_back(built_site):
 def test_anki_text_file_imports_one_note_per_card_keyed_by_id(built_site):
     lines = drill_file(built_site, ANKI_TEXT_FILE).read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")]
-    assert header[:3] == ["#separator:tab", "#html:true", f"#deck:{DECK_NAME}"]
-    assert "#guid column:1" in header and "#tags column:4" in header
+    assert header[:3] == ["#separator:tab", "#html:true", f"#deck:{FLASHCARDS_DECK}"]
+    assert {"#guid column:1", "#tags column:4", "#deck column:5"} <= set(header)
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
     cards = {card["id"]: card for card in built_cards(built_site)}
     assert [row[0] for row in rows] == list(cards)
-    for card_id, question, answer, tags in rows:
+    for card_id, question, answer, tags, deck in rows:
         shown = question.replace("&#10;", "\n").replace("&#9;", "\t")
         assert_anki_front(shown, cards[card_id], built_site)
         assert answer.replace("&#10;", "\n").replace("&#9;", "\t") == cards[card_id]["answer_html"]
         assert tags.split() == cards[card_id]["tags"]
+        assert deck == (REHEARSAL_DECK if cards[card_id]["kind"] == "question" else FLASHCARDS_DECK)
 
 
 def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
@@ -182,7 +184,9 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
         assert_anki_front(fields[0], card, built_site)
         assert fields[1:] == [card["answer_html"], card["difficulty"]]
         assert tags == card["tags"]
-    assert decks[str(ANKI_DECK_ID)]["name"] == DECK_NAME
+    assert {name: decks[str(deck_id)]["name"] for name, deck_id in ANKI_DECK_IDS.items()} == {
+        name: name for name in ANKI_DECK_IDS
+    }
 
 
 def test_drill_page_lists_every_card_and_the_downloads_without_javascript(built_site):
