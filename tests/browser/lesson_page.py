@@ -27,6 +27,18 @@ def open_lesson(page, site_url):
     return open_page_with_blocks(page, site_url, LESSON_PAGE)
 
 
+def exercise_block(page, exercise_id):
+    return page.locator(f"details#{exercise_id} .runnable-block")
+
+
+def open_exercise(page, site_url, found):
+    """Open the page of `found` (a course_content.PageExercise); return its block, in view."""
+    open_page_with_blocks(page, site_url, found.page)
+    block_ = exercise_block(page, found.exercise.id)
+    block_.scroll_into_view_if_needed()
+    return block_
+
+
 # The service worker's caches, one per build (a Python memory snapshot has a cache of its own).
 SITE_CACHES = "caches.keys().then(names => names.filter(n => n.startsWith('mlops-course-')))"
 
@@ -98,9 +110,63 @@ def editor(block_):
 
 
 def set_code(page, block_, code):
+    """Replace the block's code by typing it, as a reader does (`type_code`)."""
+    type_code(page, block_, code)
+
+
+def paste_code(page, block_, code):
+    """Replace the block's code as pasted, with no auto-indentation: only for tests about code a
+    reader pastes (hostile code, floods), never as a shortcut for typing."""
     editor(block_).click()
     page.keyboard.press("ControlOrMeta+A")
-    page.keyboard.insert_text(code)  # as pasted: no auto-indentation
+    page.keyboard.insert_text(code)
+
+
+def type_code(page, block_, code):
+    """Empty the block's editor and type `code` into it (`type_into_focused_editor`)."""
+    editor(block_).click()
+    return type_into_focused_editor(page, code)
+
+
+# The indentation of the line the cursor is on, as the focused editor shows it.
+ACTIVE_LINE_INDENTATION = (
+    "() => document.querySelector('.cm-focused .cm-activeLine').textContent.search(/[^ ]|$/)"
+)
+
+
+def type_into_focused_editor(page, code):
+    """Empty the focused editor with the keyboard and type `code` line by line, as a person does:
+    Enter ends a line and the editor indents the next. A line's indentation is what the editor
+    gives it once its text is typed (closing brackets and else/elif/except/finally re-indent as
+    they are typed); where it differs from `code`, it is corrected with Backspace or Tab, as a
+    learner would. Returns the numbers of the lines where the editor offered the wrong one."""
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Backspace")
+    wrong = []
+    for number, line in enumerate(code.split("\n"), start=1):
+        if number > 1:
+            page.keyboard.press("Enter")
+        text = line.lstrip(" ")
+        if not text:
+            continue  # a blank line: the editor drops the indentation it offered there
+        page.keyboard.type(text)
+        wanted = len(line) - len(text)
+        if page.evaluate(ACTIVE_LINE_INDENTATION) != wanted:
+            wrong.append(number)
+            correct_indentation(page, wanted)
+    return wrong
+
+
+def correct_indentation(page, wanted):
+    """Set the active line's indentation with Backspace and Tab, then go back to its end."""
+    page.keyboard.press("Home")  # to the start of the line's text, after its indentation
+    for _ in range(20):
+        offered = page.evaluate(ACTIVE_LINE_INDENTATION)
+        if offered == wanted:
+            page.keyboard.press("End")
+            return
+        page.keyboard.press("Backspace" if offered > wanted else "Tab")
+    raise AssertionError(f"Backspace and Tab never gave the line {wanted} spaces")
 
 
 def open_enclosing_card(block_):
@@ -118,6 +184,14 @@ def run(block_, timeout=30_000):
 
 
 SUMMARY = re.compile(r"^\d+ (passed|failed)")
+CHECK_SUMMARY = re.compile(r"^(All \d+ checks pass|\d+ of \d+ checks pass)")
+
+
+def check(block_, timeout=90_000):
+    """Press an exercise's Check; return the status once it has summed up the checks."""
+    block_.get_by_role("button", name="Check").click()
+    expect(status(block_)).to_have_text(CHECK_SUMMARY, timeout=timeout)
+    return status(block_).inner_text()
 
 
 def run_tests(block_, timeout=60_000):

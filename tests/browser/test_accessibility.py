@@ -152,3 +152,53 @@ def test_buttons_keep_their_contrast_when_hovered_and_focused(audited, site_url,
         button.blur()
     failing = {state: found for state, found in problems.items() if found}
     assert failing == {}, "\n".join(f"{state}: {report(found)}" for state, found in failing.items())
+
+
+# The contrast of a button's text with what is behind it (its own background, or its ancestors'
+# composited), by WCAG's formula: axe-core leaves out aria-disabled controls, which the blocks'
+# Run, Run tests, Check and Stop are while unavailable, yet they stay focused and legible.
+CONTRAST = """(element) => {
+  const rgba = (colour) => {
+    const [r, g, b, a = 1] = colour.match(/[\\d.]+/g).map(Number);
+    return [r, g, b, a];
+  };
+  const over = ([r, g, b, a], below) => [
+    ...[r, g, b].map((channel, i) => channel * a + below[i] * (1 - a)),
+    1,
+  ];
+  const layers = [];
+  for (let node = element; node; node = node.parentElement) {
+    layers.push(rgba(getComputedStyle(node).backgroundColor));
+  }
+  const behind = layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  const text = over(rgba(getComputedStyle(element).color), behind);
+  const luminance = (channels) => {
+    const [r, g, b] = channels.slice(0, 3).map((c) => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(text), luminance(behind)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_unavailable_buttons_keep_their_contrast_at_rest_and_focused(audited, site_url, palette):
+    audited.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: Run stays busy
+    open_in_palette(audited, site_url, palette)
+    open_lesson(audited, site_url)
+    first = block(audited, 1)
+    first.get_by_role("button", name="Run", exact=True).click()
+    unavailable = first.locator("button[aria-disabled='true']")
+    expect(unavailable).to_have_count(1)  # Run, while Stop is now available
+    idle_stop = block(audited, 2).get_by_role("button", name="Stop")
+    expect(idle_stop).to_have_attribute("aria-disabled", "true")  # nothing to stop
+    audited.keyboard.press("Tab")  # keyboard focus from here on
+    contrasts = {}
+    for name, button in {"running Run": unavailable, "idle Stop": idle_stop}.items():
+        contrasts[name] = button.evaluate(CONTRAST)
+        button.focus()
+        contrasts[f"{name} focused"] = button.evaluate(CONTRAST)
+    assert min(contrasts.values()) >= 4.5, contrasts

@@ -1,9 +1,18 @@
 """A keyboard-only walkthrough in Chromium: navigate to the lesson, open a Q&A card, run the
-block inside it, stop it, and run its tests, never touching the mouse (and never trapped)."""
+block inside it, type a loop into it, stop it, and run its tests, never touching the mouse (and
+never trapped)."""
 
 import re
 
-from lesson_page import BLOCKS, LESSON, LESSON_PAGE, block, status, wait_until_code_runs
+from lesson_page import (
+    BLOCKS,
+    LESSON,
+    LESSON_PAGE,
+    block,
+    status,
+    type_into_focused_editor,
+    wait_until_code_runs,
+)
 from playwright.sync_api import expect
 
 # The lesson's first Q&A card that holds a runnable block: its question and the block's number.
@@ -51,8 +60,7 @@ def test_navigate_open_a_card_run_stop_and_test_by_keyboard_only(page, site_url)
     page.keyboard.press("ControlOrMeta+Enter")  # runs the earlier blocks first, then this one
     expect(status(target)).to_have_text(re.compile("^Finished in"), timeout=60_000)
 
-    page.keyboard.press("ControlOrMeta+A")
-    page.keyboard.insert_text("while True:\n    pass")
+    assert type_into_focused_editor(page, "while True:\n    pass") == []  # indented by the editor
     page.keyboard.press("ControlOrMeta+Enter")
     wait_until_code_runs(target)
     focus_by_keyboard(page, f"element.textContent === 'Stop' && {in_target}", key="Shift+Tab")
@@ -61,7 +69,7 @@ def test_navigate_open_a_card_run_stop_and_test_by_keyboard_only(page, site_url)
 
     focus_by_keyboard(page, f"element.textContent === 'Reset' && {in_target}")
     page.keyboard.press("Enter")
-    expect(status(target)).to_have_text("Code reset to the original.")
+    expect(status(target)).to_have_text("Code reset to the original; its output was cleared.")
     focus_by_keyboard(page, f"element.textContent === 'Run tests' && {in_target}", key="Shift+Tab")
     page.keyboard.press("Enter")
     tests = BLOCKS[block_in_card - 1].test_count

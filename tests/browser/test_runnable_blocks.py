@@ -149,7 +149,7 @@ def test_an_edit_changes_the_output_and_reset_restores_the_code(lesson):
     run(first)
     expect(output(first)).to_have_text("10\n")
     first.get_by_role("button", name="Reset").click()
-    expect(status(first)).to_have_text("Code reset to the original.")
+    expect(status(first)).to_have_text("Code reset to the original; its output was cleared.")
     assert editor(first).inner_text() == original
     run(first)
     expect(output(first)).to_contain_text("distinct results: {5}")
@@ -220,7 +220,7 @@ def test_a_run_driven_by_keyboard_only(lesson):
     assert lesson.evaluate("document.activeElement.classList.contains('cm-content')")
     first.get_by_role("button", name="Reset").focus()
     lesson.keyboard.press("Enter")
-    expect(status(first)).to_have_text("Code reset to the original.")
+    expect(status(first)).to_have_text("Code reset to the original; its output was cleared.")
 
 
 def test_copy_puts_the_current_code_on_the_clipboard(lesson):

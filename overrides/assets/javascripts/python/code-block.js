@@ -9,7 +9,7 @@ import { button, element } from "../dom.js";
 import { readText, writeText } from "../storage.js";
 import { displayFigure } from "./displays.js";
 import { Exercise } from "./exercise.js";
-import { STATUS } from "./protocol.js";
+import { STAGE, STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
 // CodeMirror loads with the first editor a reader comes near, not with the page.
@@ -100,11 +100,12 @@ class CodeBlock {
     this.controls = controls;
     this.runButton = button("Run", () => this.page.runUpTo(this.number - 1), "md-button runnable-run");
     this.stopButton = button("Stop", () => this.page.stop(), "md-button runnable-stop");
-    this.stopButton.disabled = true;
+    markUnavailable(this.stopButton, true);
     this.startButtons = [this.runButton];
     if (DEFINES_TESTS.test(this.original)) {
       this.startButtons.push(button("Run tests", () => this.executeTests(), "md-button runnable-test"));
     }
+    controls.addEventListener("click", ignoreUnavailableButtons, { capture: true });
     controls.append(
       ...this.startButtons,
       this.stopButton,
@@ -115,6 +116,7 @@ class CodeBlock {
     this.hint = element("p", { class: "runnable-hint", id: `${id}-hint` });
     this.hint.textContent = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor.";
     this.status = element("p", { class: "runnable-status", role: "status" });
+    this.statusFigures = element("span", { class: "runnable-status-figures", "aria-hidden": "true" });
     this.testResults = element("ul", {
       class: "runnable-tests",
       "aria-label": `Test results of code block ${this.number}`,
@@ -206,22 +208,24 @@ class CodeBlock {
   async start(runner, code, announcement) {
     this.setState("running");
     this.root.dataset.phase = "waiting"; // for Python, or for the packages the code needs
-    this.announce(announcement); // at once: the status never shows the previous run's result
     this.clearOutput();
-    // The first run of a visit waits for Python: say how the download is going meanwhile.
-    const stopProgress = python.onProgress(({ loaded, total }) => {
-      this.announce(loaded < total ? `Downloading Python… ${Math.floor((100 * loaded) / total)}%` : "Starting Python…");
-    });
+    // At once: the status never shows the previous run's result. The first run of a visit waits
+    // for Python, a first Run tests for pytest: the status says how that is going meanwhile.
+    const waiting = new WaitingStatus(this, announcement);
+    const stopListening = python.onProgress((progress) => waiting.show(progress));
     python.preload().then(() => {
-      stopProgress();
-      this.announce(announcement);
-    }, stopProgress);
+      stopListening();
+      waiting.say(announcement);
+    }, stopListening);
     try {
       return await runner(code, {
         namespace: this.page.namespace,
         filename: `<code block ${this.number}>`,
+        onPackages: (progress) => waiting.show(progress),
         onStarted: () => {
           this.root.dataset.phase = "started"; // the code itself now runs
+          waiting.end();
+          this.announce(announcement);
         },
         onOutput: (stream, text) => this.write(stream, text),
         onDisplay: (item) => this.showDisplay(item),
@@ -229,7 +233,8 @@ class CodeBlock {
     } catch (error) {
       return { status: STATUS.failed, message: error.message };
     } finally {
-      stopProgress();
+      stopListening();
+      waiting.end();
       delete this.root.dataset.phase;
     }
   }
@@ -285,9 +290,17 @@ class CodeBlock {
     this.setState(result.status === STATUS.ok ? "idle" : result.status);
   }
 
+  // Back to the page as it was: the original code, and none of the output, test results, check
+  // results or charts that the edited code made (the build's charts of the original are shown
+  // again).
   reset() {
+    const stale = !this.output.hidden || !this.testResults.hidden || !this.displays.hidden;
+    const staleChecks = this.exercise?.clearResults();
     this.setCode(this.original);
-    this.announce("Code reset to the original.");
+    this.clearOutput();
+    if (this.builtDisplays) this.builtDisplays.hidden = false;
+    if (this.root.dataset.state !== "running") this.setState("idle"); // no error is shown any more
+    this.announce(`Code reset to the original${stale || staleChecks ? "; its output was cleared" : ""}.`);
   }
 
   /** Put `code` in the editor (or in its place until it exists), and keep it as the edit. */
@@ -314,12 +327,16 @@ class CodeBlock {
   setState(state) {
     this.root.dataset.state = state;
     const running = state === "running";
-    this.stopButton.disabled = !running;
-    for (const startButton of this.startButtons) startButton.disabled = running;
+    markUnavailable(this.stopButton, !running);
+    for (const startButton of this.startButtons) markUnavailable(startButton, running);
   }
 
-  announce(text) {
-    this.status.textContent = text;
+  /** Say `text` in the status line. `figures` (megabytes, seconds) follow it on screen, hidden
+   * from screen readers: the words change once per stage, which is what is worth announcing. */
+  announce(text, figures = "") {
+    if (this.status.firstChild?.nodeValue !== text) this.status.replaceChildren(text, this.statusFigures);
+    const shown = figures && ` ${figures}`;
+    if (this.statusFigures.textContent !== shown) this.statusFigures.textContent = shown;
   }
 
   clearOutput() {
@@ -352,6 +369,77 @@ class CodeBlock {
     this.displays.replaceChildren();
     this.displays.hidden = true;
   }
+}
+
+// While a run waits (for Python to start, for pytest), its status says what is happening: the
+// stage in words, and after them the megabytes downloaded and the seconds since the press, so
+// that the line moves at least once a second even when a download stalls.
+class WaitingStatus {
+  constructor(block, words) {
+    this.block = block;
+    this.words = words;
+    this.bytes = "";
+    this.since = performance.now();
+    this.tick();
+  }
+
+  /** A `progress` message of the worker (protocol: README.md). */
+  show({ stage, loaded, total, packages }) {
+    this.bytes = stage === STAGE.download ? downloaded(loaded, total) : "";
+    this.say(STAGE_WORDS[stage]?.(packages) ?? this.words);
+  }
+
+  say(words) {
+    if (this.ended) return; // the run's own result is in the status now
+    this.words = words;
+    const seconds = Math.floor(this.elapsed() / 1000);
+    this.block.announce(words, [this.bytes, seconds && `${seconds} s`].filter(Boolean).join(" · "));
+  }
+
+  // Timed to just after each whole second since the press (timers may fire a little early), so
+  // the seconds shown are never late by more than a timer's delay.
+  tick() {
+    this.say(this.words);
+    this.timer = setTimeout(() => this.tick(), 1000 - (this.elapsed() % 1000) + TIMER_SLACK_MS);
+  }
+
+  elapsed() {
+    return performance.now() - this.since;
+  }
+
+  end() {
+    this.ended = true;
+    clearTimeout(this.timer);
+  }
+}
+
+const TIMER_SLACK_MS = 5;
+
+const STAGE_WORDS = {
+  [STAGE.download]: () => "Downloading Python…",
+  [STAGE.runtime]: () => "Starting the Python runtime…",
+  [STAGE.packages]: (packages) => `Loading ${packages.join(", ")}…`,
+  [STAGE.starting]: () => "Starting Python…",
+};
+
+// "3.1 of 12.1 MB", or "2.6 MB" while a file has not said its size yet.
+function downloaded(loaded, total) {
+  const megabytes = (bytes) => (bytes / 1_000_000).toFixed(1);
+  if (total) return `${megabytes(loaded)} of ${megabytes(total)} MB`;
+  return loaded ? `${megabytes(loaded)} MB` : "";
+}
+
+// A button the reader may have just pressed (Run, Run tests, Check, Stop) is never `disabled`
+// while it is unavailable, since that drops its focus to <body> and a screen-reader user loses
+// their place: it is marked aria-disabled, which keeps it focusable, and presses are ignored.
+function markUnavailable(node, unavailable) {
+  if (unavailable) node.setAttribute("aria-disabled", "true");
+  else node.removeAttribute("aria-disabled");
+}
+
+// Capturing on the block's controls, before any button's own handler.
+function ignoreUnavailableButtons(event) {
+  if (event.target.closest('[aria-disabled="true"]')) event.stopImmediatePropagation();
 }
 
 function preloadQuietly() {

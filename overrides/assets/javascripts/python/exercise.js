@@ -97,8 +97,7 @@ export class Exercise {
     } catch (error) {
       return this.block.announce(`Check failed: ${error.message}`);
     }
-    this.results.replaceChildren();
-    this.results.hidden = true;
+    this.clearResults();
     const result = await this.block.start(
       (text, options) => python.checkExercise(text, files.checks, options),
       code,
@@ -123,6 +122,14 @@ export class Exercise {
     this.block.root.dispatchEvent(
       new CustomEvent("exercise:checked", { bubbles: true, detail: { ...result.report, ...this.session } }),
     );
+  }
+
+  /** Remove the last Check's results (a new Check, or Reset); returns whether any were shown. */
+  clearResults() {
+    const shown = !this.results.hidden;
+    this.results.replaceChildren();
+    this.results.hidden = true;
+    return shown;
   }
 
   // One line per check, in words, its outcome as a sign and in the data attribute; the reader's

@@ -9,7 +9,7 @@ export const MESSAGE = Object.freeze({
   test: "test", // page → worker: run a block's tests with pytest
   check: "check", // page → worker: grade an exercise's code with its checks
   prepared: "prepared", // worker → page: prepare's work is done; whether a snapshot was found
-  progress: "progress", // worker → page: bytes of the runtime downloaded so far
+  progress: "progress", // worker → page: how a start (or a run's packages) is going: a STAGE
   ready: "ready", // worker → page: Python is ready (from a memory snapshot, or from scratch)
   snapshotMade: "snapshot-made", // worker → page: a snapshot-making worker stored its snapshot
   initError: "init-error", // worker → page: Python could not start
@@ -26,4 +26,12 @@ export const STATUS = Object.freeze({
   interrupted: "interrupted", // Stop raised KeyboardInterrupt in place; names survive
   reset: "reset", // the session was replaced (Stop without isolation, or a restart); names gone
   failed: "failed", // Python could not start
+});
+
+/** What a "progress" message says Python is doing while a run waits for it. */
+export const STAGE = Object.freeze({
+  download: "download", // the runtime's files are downloading: `loaded` of `total` bytes
+  runtime: "runtime", // they are in: the WebAssembly runtime compiles and starts (or restores)
+  packages: "packages", // `packages` load: the course's during a start, pytest before a first test run
+  starting: "starting", // Python imports the page's runner
 });

@@ -184,15 +184,17 @@ const snapshots = {
   },
 };
 
-/** Be told about download progress: listener({loaded, total}). Returns an unsubscribe function. */
+/** Be told how Python's start is going: listener({stage, loaded, total, packages}), a "progress"
+ * message of the protocol. Returns an unsubscribe function. */
 export function onProgress(listener) {
   progressListeners.add(listener);
   return () => progressListeners.delete(listener);
 }
 
 /**
- * Run code in a namespace; onStarted() is called once its packages are loaded and the code
- * runs, onOutput(stream, text) as output arrives, onDisplay(item) for each chart or table.
+ * Run code in a namespace; onPackages({stage, packages}) is called while packages it needs load,
+ * onStarted() once they are loaded and the code runs, onOutput(stream, text) as output arrives,
+ * onDisplay(item) for each chart or table.
  * Resolves with {status, traceback, durationMs, droppedLines, restart?}; status is one of
  * STATUS (protocol.js) but "failed": "reset" means the session was replaced while this run
  * waited or ran. `restart` says why the session was replaced after this run (it ran out of
@@ -218,13 +220,13 @@ export function checkExercise(code, checks, options) {
   return request(MESSAGE.check, code, { ...options, checks });
 }
 
-async function request(type, code, { namespace, filename, onStarted, onOutput, onDisplay, checks }) {
+async function request(type, code, { namespace, filename, onPackages, onStarted, onOutput, onDisplay, checks }) {
   snapshots.yieldToRun();
   const stopsBefore = stopCount;
   await preload();
   if (stopCount !== stopsBefore) return { status: STATUS.interrupted, durationMs: 0, droppedLines: 0 };
   const worker = primary;
-  const listeners = { onStarted, onOutput, onDisplay };
+  const listeners = { onPackages, onStarted, onOutput, onDisplay };
   const result = await worker.run({ type, code, checks, namespace, filename, lineLimit: LINE_LIMIT }, listeners);
   // The worker asks for a new session when its interpreter cannot go on (out of memory, crashed).
   if (result.restart && worker === primary) replacePrimary();
@@ -314,8 +316,9 @@ class PythonWorker {
       case MESSAGE.prepared:
         this.settleSnapshotFound(message.snapshot);
         break;
-      case MESSAGE.progress:
-        if (this === primary) for (const listener of progressListeners) listener(message);
+      case MESSAGE.progress: // of a run (its packages), or of the session's start
+        if (message.id !== undefined) pending?.onPackages?.(message);
+        else if (this === primary) for (const listener of progressListeners) listener(message);
         break;
       case MESSAGE.ready:
         this.settleReady.resolve({ start: message.start, readyMs: performance.now() - this.startedAt });

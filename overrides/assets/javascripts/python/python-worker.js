@@ -3,7 +3,7 @@
 // tracebacks, pytest) is the course wheel's mlops_lab/_page/runner.py.
 
 import { CappedOutput } from "./capped-output.js";
-import { MESSAGE, STATUS } from "./protocol.js";
+import { MESSAGE, STAGE, STATUS } from "./protocol.js";
 import {
   QUIET,
   findSnapshot,
@@ -31,6 +31,7 @@ const OUT_OF_MEMORY = "out-of-memory"; // the runner's status when only a new se
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
 let pyodide;
 let runner;
+let PythonError; // Pyodide's class of Python exceptions, kept: after a fatal error its API throws
 let currentOutput;
 let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
@@ -80,6 +81,7 @@ async function init(config) {
     const ready = await (setup ??= loadSetup(config));
     if (config.makeSnapshot) return await saveSnapshot(ready);
     const start = await startPython(ready);
+    startProgress.enter(STAGE.starting);
     if (config.interruptBuffer) pyodide.setInterruptBuffer(config.interruptBuffer);
     pyodide.setStdin({ stdin: () => undefined }); // end of input, not a call to window.prompt
     for (const [stream, setter] of Object.entries({ stdout: "setStdout", stderr: "setStderr" })) {
@@ -92,6 +94,7 @@ async function init(config) {
       });
     }
     runner = pyodide.pyimport(RUNNER_MODULE);
+    ({ PythonError } = pyodide.ffi);
     runner.install((json) => currentOutput?.display(JSON.parse(json)));
     postMessage({ type: MESSAGE.ready, start });
   } catch (error) {
@@ -116,6 +119,7 @@ async function startPython({ loadPyodide, options, runtime, stored }) {
   const courseWheel = downloadWheel(options, COURSE_PACKAGE); // meanwhile
   courseWheel.catch(() => {}); // reported below, unless Python's own start fails first
   pyodide = await loadPyodide(options);
+  startProgress.enter(STAGE.packages, { packages: [COURSE_PACKAGE] });
   installWheel(COURSE_PACKAGE, await courseWheel);
   return "plain";
 }
@@ -193,13 +197,13 @@ async function execute({ id, code, sources = [code], lineLimit }, packages, body
   currentOutput = new CappedOutput((message) => postMessage({ ...message, id }), lineLimit);
   let result;
   try {
-    result = await loadPackagesFor(sources, packages);
+    result = await loadPackagesFor(id, sources, packages);
     if (!result) {
       postMessage({ type: MESSAGE.started, id });
       result = body();
     }
   } catch (error) {
-    result = error instanceof pyodide.ffi.PythonError ? pageFailure(error) : runtimeFailure(error);
+    result = error instanceof PythonError ? pageFailure(error) : runtimeFailure(error);
   }
   postMessage({
     type: MESSAGE.done,
@@ -230,10 +234,13 @@ function runtimeFailure(error) {
 }
 
 // Load `packages` and those each of `sources` imports, if the site serves them (its lock lists
-// nothing else). Returns an error result when one cannot be loaded.
-async function loadPackagesFor(sources, packages) {
+// nothing else). Returns an error result when one cannot be loaded. Run `id`'s page is told which
+// of `packages` load first ("Loading pytest…" on a first Run tests or Check).
+async function loadPackagesFor(id, sources, packages) {
+  const missing = packages.filter((name) => !(name in pyodide.loadedPackages));
+  if (missing.length) postMessage({ type: MESSAGE.progress, id, stage: STAGE.packages, packages: missing });
   const loads = [
-    ...(packages.length ? [(options) => pyodide.loadPackage(packages, options)] : []),
+    ...(missing.length ? [(options) => pyodide.loadPackage(missing, options)] : []),
     ...sources.map((source) => (options) => pyodide.loadPackagesFromImports(source, options)),
   ];
   for (const load of loads) {
@@ -261,34 +268,92 @@ async function loadPackages(load) {
 // Cache Storage) is read from there directly, as the service worker would answer it but without
 // relaying 12 MB through its thread; one in the HTTP cache is handed over untouched. Either way
 // Chrome reuses compiled WebAssembly: it does so only for a response read as a native stream. A
-// real download is counted on a clone as it streams in. The price: after a counted download
-// Chrome stores no compiled code, so the second visit compiles again (the third is fast).
+// real download is counted on a clone as it streams in (not a compressed one, whose body is
+// longer than its Content-Length). The price: after a counted download Chrome stores no compiled
+// code, so the second visit compiles again (the third is fast).
 function reportDownloadProgress() {
   const realFetch = globalThis.fetch;
-  const progress = { loaded: 0, total: 0, reported: 0 };
   globalThis.fetch = async (resource, options) => {
-    if (!options?.cache) {
-      const kept = await caches.match(String(resource)).catch(() => undefined);
-      if (kept) return kept;
-      const cached = await realFetch(resource, { cache: "only-if-cached", mode: "same-origin" }).catch(() => undefined);
-      if (cached?.ok) return cached;
+    const download = startProgress.download(String(resource));
+    let counting = false;
+    try {
+      if (!options?.cache) {
+        const kept = await caches.match(String(resource)).catch(() => undefined);
+        if (kept) return kept;
+        const cached = await realFetch(resource, { cache: "only-if-cached", mode: "same-origin" }).catch(
+          () => undefined,
+        );
+        if (cached?.ok) return cached;
+      }
+      const response = await realFetch(resource, options);
+      download.answered();
+      const size = Number(response.headers.get("content-length"));
+      counting = Boolean(response.body && size && !response.headers.has("content-encoding"));
+      if (counting) download.count(size, response.clone().body);
+      return response;
+    } finally {
+      if (!counting) download.end();
     }
-    const response = await realFetch(resource, options);
-    const size = Number(response.headers.get("content-length"));
-    if (response.body && size) {
-      progress.total += size;
-      countBytes(response.clone().body, progress);
-    }
-    return response;
   };
 }
 
-async function countBytes(body, progress) {
-  for await (const chunk of body) {
-    progress.loaded += chunk.byteLength;
-    if (performance.now() - progress.reported > 100 || progress.loaded === progress.total) {
-      progress.reported = performance.now();
-      postMessage({ type: MESSAGE.progress, loaded: progress.loaded, total: progress.total });
-    }
-  }
-}
+// How this worker's start is going, for the page ("progress" messages): the bytes of the
+// runtime's files while any is downloading (at most every 100 ms: a message per chunk would
+// flood the page), then, once the runtime's WebAssembly and every other file are in, the
+// runtime's own start; init and startPython enter the later stages. The page adds the seconds
+// since the press.
+const RUNTIME_FILE = "pyodide.asm.wasm";
+const startProgress = {
+  stage: STAGE.download,
+  loaded: 0,
+  total: 0,
+  downloading: 0, // requests under way, from a cache or not
+  unanswered: 0, // of which this many have not said their size yet
+  runtimeIn: false, // the runtime's WebAssembly has arrived
+
+  enter(stage, details = {}) {
+    this.stage = stage;
+    postMessage({ type: MESSAGE.progress, stage, ...details });
+  },
+
+  /** A request for `url` begins: `answered()` once its headers are in, then `count(size, body)`
+   * counts its bytes, or `end()` says it is over. */
+  download(url) {
+    this.downloading += 1;
+    this.unanswered += 1;
+    let unanswered = true;
+    const answered = () => {
+      if (unanswered) this.unanswered -= 1;
+      unanswered = false;
+    };
+    const end = () => {
+      answered();
+      this.downloading -= 1;
+      this.runtimeIn ||= url.endsWith(RUNTIME_FILE);
+      if (this.runtimeIn && this.downloading === 0 && this.stage === STAGE.download) this.enter(STAGE.runtime);
+      else this.reportBytes({ now: true });
+    };
+    const count = async (size, body) => {
+      this.total += size;
+      try {
+        for await (const chunk of body) {
+          this.loaded += chunk.byteLength;
+          this.reportBytes({ now: false });
+        }
+      } catch {
+        // the reader of the response itself sees why
+      } finally {
+        end();
+      }
+    };
+    return { answered, count, end };
+  },
+
+  reportedAt: 0,
+  reportBytes({ now }) {
+    if (this.stage !== STAGE.download || (!now && performance.now() - this.reportedAt < 100)) return;
+    this.reportedAt = performance.now();
+    const total = this.unanswered ? undefined : this.total; // unknown while a size is
+    postMessage({ type: MESSAGE.progress, stage: STAGE.download, loaded: this.loaded, total });
+  },
+};

@@ -1,0 +1,195 @@
+"""The Python editor in Chromium, typed into with the keyboard as a learner does: 4 spaces a
+level, the indentation a Python editor offers (IDLE's), every exercise's reference solution typed
+line by line without one line to re-indent, no keyboard trap, a keyboard hint only where there
+is a keyboard, and code at the lesson's size wherever a block sits."""
+
+import re
+
+import pytest
+from course_content import exercises
+from lesson_page import (
+    block,
+    check,
+    editor,
+    open_exercise,
+    type_code,
+)
+from playwright.sync_api import expect
+
+EXERCISES = exercises()
+IN_EDITOR = "document.activeElement.classList.contains('cm-content')"
+
+
+def lines(block_):
+    """The editor's lines as it shows them (a short block: every line is drawn)."""
+    return block_.locator(".cm-line").all_inner_texts()
+
+
+def indentation(line):
+    return len(line) - len(line.lstrip(" "))
+
+
+def test_enter_after_a_colon_indents_four_spaces_and_enter_keeps_the_level(lesson):
+    first = block(lesson, 1)
+    type_code(lesson, first, "def f(x):")
+    lesson.keyboard.press("Enter")
+    lesson.keyboard.type("y = x")
+    lesson.keyboard.press("Enter")
+    lesson.keyboard.type("if y:")
+    lesson.keyboard.press("Enter")
+    lesson.keyboard.type("y += 1")
+    lesson.keyboard.press("Enter")
+    lesson.keyboard.type("print(y)")
+    assert [indentation(line) for line in lines(first)] == [0, 4, 4, 8, 8]
+
+
+def test_backspace_in_leading_whitespace_removes_a_level(lesson):
+    first = block(lesson, 1)
+    type_code(lesson, first, "def f(x):\n    if x:\n        y = 1")
+    lesson.keyboard.press("Enter")  # keeps the level: 8 spaces
+    lesson.keyboard.press("Backspace")
+    lesson.keyboard.type("return y")
+    assert lines(first)[-1] == "    return y"
+
+
+def test_tab_and_shift_tab_indent_and_dedent_the_line_by_four(lesson):
+    first = block(lesson, 1)
+    type_code(lesson, first, "x = 1")
+    lesson.keyboard.press("Tab")
+    assert lines(first) == ["    x = 1"]
+    lesson.keyboard.press("Tab")
+    assert lines(first) == ["        x = 1"]
+    lesson.keyboard.press("Shift+Tab")
+    assert lines(first) == ["    x = 1"]
+    assert lesson.evaluate(IN_EDITOR)  # Tab indented: focus stayed
+
+
+# What a Python editor offers after a line that ends a block, and where a line dedents as typed.
+BLOCK_ENDINGS = {
+    "after return": ("def f(x):\n    if x:\n        return 1", "    "),
+    "after pass": ("class Empty:\n    pass", ""),
+    "after raise": ("def f(x):\n    if x < 0:\n        raise ValueError(x)", "    "),
+    "after break": ("for x in range(3):\n    if x:\n        break", "    "),
+    "after continue": ("for x in range(3):\n    if x:\n        continue", "    "),
+    "after two blank lines": ("def f():\n    x = 1\n\n", ""),
+    "after one blank line": ("def f():\n    x = 1\n", "    "),
+}
+
+
+@pytest.mark.parametrize("code, offered", BLOCK_ENDINGS.values(), ids=BLOCK_ENDINGS.keys())
+def test_enter_offers_the_level_a_python_editor_offers(lesson, code, offered):
+    first = block(lesson, 1)
+    assert type_code(lesson, first, code) == []
+    lesson.keyboard.press("Enter")
+    lesson.keyboard.type("z")
+    assert lines(first)[-1] == offered + "z"
+
+
+def test_dedenting_keywords_re_indent_as_they_are_typed(lesson):
+    first = block(lesson, 1)
+    type_code(lesson, first, "for x in range(3):\n    try:\n        print(1 / x)")
+    lesson.keyboard.press("Enter")
+    lesson.keyboard.type("except ZeroDivisionError:")
+    assert lines(first)[-1] == "    except ZeroDivisionError:"
+
+
+def saved_edit(page, exercise_id):
+    """The exercise's code as the page keeps it (its saved edit), to the letter."""
+    return page.evaluate(
+        """id => Object.keys(localStorage)
+             .filter((key) => key.startsWith("mlops-course:edits:exercise:") && key.includes(id))
+             .map((key) => localStorage.getItem(key))[0]""",
+        exercise_id,
+    )
+
+
+@pytest.mark.parametrize("found", EXERCISES, ids=lambda found: found.exercise.id)
+def test_typing_a_reference_solution_needs_no_reindenting(page, site_url, found):
+    # What is typed is the solution to the letter, which the build grades (every check passes);
+    # one typed solution is also checked here, the UI path from keys to Check.
+    block_ = open_exercise(page, site_url, found)
+    solution = found.exercise.solution.rstrip("\n")
+    wrong = type_code(page, block_, solution)
+    assert wrong == [], f"the editor offered the wrong indentation on lines {wrong}"
+    assert saved_edit(page, found.exercise.id).rstrip("\n") == solution
+    if found == EXERCISES[0]:
+        assert re.match(r"All \d+ checks pass", check(block_))
+
+
+def test_escape_then_tab_leaves_the_editor_both_ways(lesson):
+    first = block(lesson, 1)
+    editor(first).click()
+    lesson.keyboard.press("Tab")  # indents: the editor keeps focus
+    assert lesson.evaluate(IN_EDITOR)
+    lesson.keyboard.press("Escape")
+    lesson.keyboard.press("Tab")
+    assert not lesson.evaluate(IN_EDITOR)
+    assert lesson.evaluate("document.activeElement !== document.body")
+    lesson.keyboard.press("Shift+Tab")  # back into the editor
+    assert lesson.evaluate(IN_EDITOR)
+    lesson.keyboard.press("Escape")
+    lesson.keyboard.press("Shift+Tab")
+    assert not lesson.evaluate(IN_EDITOR)
+    expect(first.get_by_role("button", name="Copy")).to_be_focused()  # the control before it
+
+
+def test_ctrl_m_makes_tab_move_focus_until_pressed_again(lesson):
+    first = block(lesson, 1)
+    editor(first).click()
+    lesson.keyboard.press("Control+m")
+    lesson.keyboard.press("Shift+Tab")
+    expect(first.get_by_role("button", name="Copy")).to_be_focused()
+    lesson.keyboard.press("Tab")  # back in: Tab still moves focus
+    assert lesson.evaluate(IN_EDITOR)
+    lesson.keyboard.press("Control+m")
+    lesson.keyboard.press("Tab")  # indents again
+    assert lesson.evaluate(IN_EDITOR)
+
+
+HINT = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor."
+
+
+def test_the_keyboard_hint_is_shown_and_is_the_editors_description(lesson):
+    first = block(lesson, 1)
+    expect(first.locator(".runnable-hint")).to_be_visible()
+    expect(editor(first)).to_have_accessible_description(HINT)
+
+
+def test_the_keyboard_hint_is_not_shown_on_a_touch_phone(browser, site_url):
+    context = browser.new_context(
+        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(site_url + "lessons/mlops-vs-devops/")
+    first = block(page, 1)
+    expect(first.locator(".runnable-status")).to_be_attached()  # the block is mounted
+    expect(first.locator(".runnable-hint")).to_be_hidden()
+    context.close()
+
+
+# The computed font size of lesson code, and of the code of each kind of runnable block, as the
+# page's own code (before an editor exists) and as the editor.
+FONT_SIZES = """() => {
+  const size = (element) => getComputedStyle(element).fontSize;
+  const lessonCode = [...document.querySelectorAll("article pre > code")].find(
+    (code) => !code.closest(".runnable, details"),
+  );
+  const blocks = { lesson: ".runnable-block", exercise: "details.exercise .runnable-block" };
+  const sizes = { lessonCode: size(lessonCode) };
+  for (const [kind, selector] of Object.entries(blocks)) {
+    const found = document.querySelector(selector);
+    sizes[`${kind} static`] = size(found.querySelector("pre > code"));
+    const line = found.querySelector(".cm-line");
+    if (line) sizes[`${kind} editor`] = size(line);
+  }
+  return sizes;
+}"""
+
+
+def test_code_in_every_block_is_at_the_lessons_code_size(lesson):
+    exercise = lesson.locator("details.exercise .runnable-block").first
+    for block_ in [block(lesson, 1), exercise]:
+        expect(editor(block_).locator(".cm-line").first).to_be_visible()
+    sizes = lesson.evaluate(FONT_SIZES)
+    assert len(sizes) == 5, sizes  # lesson code, and each kind of block's static code and editor
+    assert set(sizes.values()) == {sizes["lessonCode"]}, sizes
