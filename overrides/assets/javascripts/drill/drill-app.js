@@ -197,7 +197,9 @@ export class InterviewDrill {
       "data-exercise": card.exercise,
       "data-exercise-id": card.id,
     });
-    add(add(block, "pre"), "code", {}, files.starter);
+    // Focusable, as the build makes every listing (scrollable_code.py): until the reader scrolls
+    // or clicks it, this code stands in for the editor, and a long line scrolls sideways.
+    add(add(block, "pre"), "code", { tabindex: "0" }, files.starter);
     for (const hint of files.hints) {
       const details = add(container, "details", { class: "hint" });
       add(details, "summary", {}, "Hint");
