@@ -1,8 +1,9 @@
 """A contributor grows the course the way docs/contributing.md says, and no test needs an edit.
 
 A scratch copy of the course gets a Lesson 3: a page in the nav, a runnable snippet with two
-tests and its `# prints:` line, an interview card, and the exercise the contributing page gives
-as its complete example (taken from that page, files and Markdown as written there). Then the
+tests and its `# prints:` line, an interview card, and the flashcard and the exercise the
+contributing page gives as its examples (taken from that page, files and Markdown as written
+there). Then the
 checks that follow the content (built site, snippets, exercises, Pyodide parity, pages without
 JavaScript, the drill, every runnable block and exercise in the browser) run unchanged against
 the copy (COURSE_PROJECT points tests/course_content.py at it), with the new snippet's tests:
@@ -84,11 +85,12 @@ CONTENT_CHECKS = [
     f"tests/browser/test_runnable_blocks.py::test_every_test_block_passes_its_tests[{NEW_PAGE}]",
     f"tests/browser/test_editor.py::test_typing_a_reference_solution_needs_no_reindenting[{NEW_EXERCISE}]",
 ]  # fmt: skip
-PAGE_EXAMPLE = "in the page"  # the title of the contributing page's Markdown example
+# The titles of the contributing page's Markdown examples: an exercise, a flashcard.
+PAGE_EXAMPLES = ("in the page", "a flashcard")
 
 
 def contributing_example(project):
-    """{title: text} of the contributing page's exercise example, copied as written."""
+    """{title: text} of the contributing page's titled examples, copied as written."""
     lines = (project / "docs/contributing.md").read_text(encoding="utf-8").splitlines()
     return {
         fence.options["title"]: "\n".join(fence.body) + "\n"
@@ -114,7 +116,8 @@ def add_lesson_3(project):
             (project / title).parent.mkdir(parents=True, exist_ok=True)
             (project / title).write_text(text, encoding="utf-8")
     page = project / "docs/lessons/ml-system-lifecycle.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n" + example[PAGE_EXAMPLE], "utf-8")
+    added = "".join("\n" + example[title] for title in PAGE_EXAMPLES)
+    page.write_text(page.read_text(encoding="utf-8") + added, "utf-8")
     return snippets
 
 

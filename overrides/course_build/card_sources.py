@@ -5,16 +5,22 @@ source by wrapping it in one element with one attribute (the contributing page s
 
     <div data-cards="compare | How does {key} differ between DevOps and MLOps?" markdown>
 
-Each table row, term, section or list item becomes a card: its key (the first cell, the term,
-the heading or the item's bold first words, less a leading "Challenge 1:" or "1.") fills the
-question, its own content is the answer, and its id, derived from the source's name and the key,
-stays the same as long as the key does. The row, term, section or item gets that id as an
-anchor, so the card links back to its place.
+Each table row, term, section or list item becomes a card (kind `fact`): its key (the first
+cell, the term, the heading or the item's bold first words, less a leading "Challenge 1:" or
+"1.") fills the question, its own content is the answer, and its id, derived from the source's
+name and the key (its first six words), stays the same as long as they do. The row, term,
+section or item gets that id as an anchor, so the card links back to its place.
+
+An entry may ask its own question instead of the template's, so that look-alike entries each
+get a cue of their own: attr_list's `{ data-question="..." }` right after its key (after the
+first cell's text or its `**bold**`, the term, the heading, the item's bold title). It is
+invisible on the page. A table row's answer is the row without its key cell, under the header.
 """
 
 import copy
 import html
 import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
@@ -22,6 +28,8 @@ from course_build.cards import Card, slug
 
 LEADING_LABEL = re.compile(r"^(?:[A-Z][\w-]* \d+:|\d+\.)\s*")
 FACT_DIFFICULTY = "easy"
+OWN_QUESTION = "data-question"
+ID_WORDS = 6
 
 
 def card_source_problems(source):
@@ -36,8 +44,24 @@ def card_source_problems(source):
     return None
 
 
+@dataclass
+class Entry:
+    key: str
+    key_element: object  # the element that holds the key (and may carry data-question)
+    answer_html: str
+    anchor: object  # the element the card links to
+
+    @property
+    def own_question(self):
+        """The entry's data-question, on its key element or on an element inside it."""
+        if self.key_element.get(OWN_QUESTION):
+            return self.key_element[OWN_QUESTION]
+        inner = self.key_element.find(attrs={OWN_QUESTION: True})
+        return inner[OWN_QUESTION] if inner is not None else None
+
+
 def items_of(source):
-    """(key, answer HTML, element to anchor) for each entry of a card source."""
+    """The Entry of each row, term, section or item of a card source."""
     table = source.find("table")
     if table is not None:
         return table_items(table)
@@ -57,14 +81,17 @@ def key_of(element):
 
 
 def table_items(table):
-    header = table.find("thead")
+    """A row's answer: its other cells, under the header's (the question names the key)."""
     items = []
     for row in table.find("tbody").find_all("tr", recursive=False):
         answer = copy.copy(table)
+        answer.attrs = {}
         answer.tbody.clear()
         answer.tbody.append(copy.copy(row))
-        answer.attrs = {}
-        items.append((key_of(row.find(["td", "th"])), str(answer) if header else str(row), row))
+        for answer_row in answer.find_all("tr"):
+            answer_row.find(["td", "th"]).decompose()
+        key_cell = row.find(["td", "th"])
+        items.append(Entry(key_of(key_cell), key_cell, str(answer), row))
     return items
 
 
@@ -80,7 +107,7 @@ def term_items(terms):
                 answer = f"<p>{answer}</p>"
             if also:
                 answer += f"<p>Also called: {html.escape(', '.join(also))}.</p>"
-            items.append((key_of(names[0]), answer, names[0]))
+            items.append(Entry(key_of(names[0]), names[0], answer, names[0]))
             names = []
     return items
 
@@ -93,7 +120,7 @@ def section_items(headings):
             if sibling.name in ("h1", "h2", "h3"):
                 break
             content.append(str(sibling))
-        items.append((key_of(heading), without_tabs("".join(content)), heading))
+        items.append(Entry(key_of(heading), heading, without_tabs("".join(content)), heading))
     return items
 
 
@@ -124,13 +151,13 @@ def list_items(listing):
         if head is None:
             continue
         rest = "".join(str(node) for node in head.find_next_siblings())
-        items.append((key_of(head), rest.strip(), item))
+        items.append(Entry(key_of(head), head, rest.strip(), item))
     return items
 
 
 def generated_cards(soup, page):
-    """(cards, problems) from the card sources of a rendered page (its PageSource `page`); each
-    anchors its entries."""
+    """([(element, card)], problems) from the card sources of a rendered page (its PageSource
+    `page`): each card with the element it anchors, its row, term, section or item."""
     cards, problems = [], []
     for source in soup.select("[data-cards]"):
         line = source_line(page.lines, source["data-cards"])
@@ -140,14 +167,21 @@ def generated_cards(soup, page):
             problems.append(f"{where}: {problem}")
             continue
         name, _, template = (part.strip() for part in source["data-cards"].partition("|"))
-        for key, answer, anchor in items_of(source):
-            card_id = f"card-{slug(name)}-{slug(key)}"
+        for entry in items_of(source):
+            card_id = f"card-{slug(name)}-{key_slug(entry.key)}"
+            anchor = entry.anchor
             anchor["id"] = anchor.get("id") or card_id
-            question = template.replace("{key}", key)
-            card = Card(card_id, "fact", question, FACT_DIFFICULTY, [slug(name)], where)
-            card.answer_html, card.anchor = answer, anchor["id"]
-            cards.append(card)
+            question = entry.own_question or template.replace("{key}", entry.key)
+            card = Card(card_id, "fact", question, FACT_DIFFICULTY, [slug(name)], where,
+                        answer_html=entry.answer_html, anchor=anchor["id"])  # fmt: skip
+            cards.append((anchor, card))
     return cards, problems
+
+
+def key_slug(key):
+    """The first ID_WORDS words of the key, as a slug: an id short enough for a link, and kept
+    when a long key's tail is reworded."""
+    return "-".join(slug(key).split("-")[:ID_WORDS])
 
 
 def source_line(lines, value):

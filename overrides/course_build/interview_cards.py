@@ -1,18 +1,25 @@
 """Collect every interview drill card of the site from the rendered pages; fail the build on a
 malformed one.
 
-Three kinds of card (cards.py):
-- a Q&A card: a `/// details` block of type `question` (see the contributing page), rendered by
-  pymdownx.blocks as `<details class="question" id=... data-difficulty=... data-tags=...>`;
+Four kinds of card (cards.py), in the markup the drill and the lesson's review prompts read:
+- a flashcard: a `/// details` block of type `flashcard`, its summary the question, its body the
+  answer (one idea, at most cards.WORD_LIMIT words); rendered by pymdownx.blocks as
+  `<details class="flashcard" id=... data-tags=...>` (`data-difficulty` optional: easy). At the
+  end of a lesson section, a few of them, one after another, are its inline review prompts;
+- an interview question: a `/// details` block of type `question`, rendered as
+  `<details class="question" id=... data-difficulty=... data-tags=...>`: a long model answer,
+  rehearsed in the mock interview;
 - an exercise: a `/// details` block of type `exercise` (exercises.py): reviewed in the drill
   with its editor and Check;
 - a fact, made from a table, definition list, sections or list marked with data-cards
   (card_sources.py).
 
 Once every page is rendered and before any is written (MkDocs' `env` event), its hook reads the
-cards from that HTML, checks them (reporting docs/<page>.md:<line>, the line of the card's
-`/// details`), adds a "Drill this card" link to each authored card, lists them all on the drill
-page (readable without JavaScript), and writes the drill's files next to it (card_exports.py).
+cards from that HTML in page order, checks them (reporting docs/<page>.md:<line>, the line of the
+card's `/// details`, or of the data-cards element), gives each card's element a
+`data-section="<id of the h2 it sits under>"`, adds a "Drill this card" link to each question
+and exercise (flashcards are reviewed where they stand), lists every card on the drill page
+(readable without JavaScript), and writes the drill's files next to it (card_exports.py).
 Everything it needs comes from the pages MkDocs hands it: no state is kept between events.
 """
 
@@ -25,7 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from course_build.card_exports import ANKI_PACKAGE_FILE, ANKI_TEXT_FILE, CARDS_FILE, write_exports
 from course_build.card_sources import generated_cards
-from course_build.cards import CARD_ID, DIFFICULTIES, TAG, Card
+from course_build.cards import CARD_ID, DIFFICULTIES, TAG, Card, answer_words, rule_problems
 from course_build.pages import PageSource, page_source
 from course_build.problems import fail_on
 
@@ -33,10 +40,12 @@ QUESTION_QUOTES = re.compile(r'^Q:\s*"?|"$')
 EXERCISE_LABEL = re.compile(r"^Exercise:\s*")
 DRILL_ROOT = "drill-app"  # the element the drill page carries: <div id="drill-app">
 NOT_IN_A_SUMMARY = ["a", "button", "h1", "h2", "h3", "h4", "h5", "h6"]
-AUTHORED = ("question", "exercise")  # the `/// details` types that are cards
+AUTHORED = ("question", "flashcard", "exercise")  # the `/// details` types that are cards
+DEFAULT_DIFFICULTY = {"flashcard": "easy"}  # the kinds whose difficulty may be left out
+LINKED_TO_DRILL = ("question", "exercise")  # flashcards are reviewed where they stand
 
 
-def card_problems(details):
+def card_problems(details, kind):
     """What is wrong with one rendered card, in words a contributor can act on."""
     card_id = details.get("id", "")
     problems = []
@@ -49,7 +58,7 @@ def card_problems(details):
         problems.append("has no question (/// details | Q: ...)")
     elif summary.find(NOT_IN_A_SUMMARY):
         problems.append("has a link, button or heading in its question (screen readers)")
-    difficulty = details.get("data-difficulty")
+    difficulty = details.get("data-difficulty", DEFAULT_DIFFICULTY.get(kind))
     if difficulty not in DIFFICULTIES:
         problems.append(f"difficulty {difficulty!r} is not one of {', '.join(DIFFICULTIES)}")
     tags = details.get("data-tags", "").split()
@@ -74,50 +83,72 @@ NOT_THE_PROMPT = ("runnable", "hint", "exercise-solution")
 
 
 def exercise_parts(details):
-    """(prompt HTML, reference solution HTML) of a rendered exercise."""
+    """(prompt HTML, starter code HTML, reference solution HTML) of a rendered exercise."""
     prompt = [
         str(node)
         for node in details.children
         if getattr(node, "name", None) != "summary"
         and not set(getattr(node, "attrs", {}).get("class", [])) & set(NOT_THE_PROMPT)
     ]
+    starter = details.select_one("div.runnable.exercise")
     solution = details.find("details", class_="exercise-solution")
     code = "".join(str(node) for node in solution.children if node.name != "summary")
-    return "".join(prompt).strip(), code.strip()
+    return "".join(prompt).strip(), str(starter), code.strip()
 
 
 def authored_card(details, kind, source):
-    """The Card for a rendered `details.question` or `details.exercise`."""
+    """The Card for a rendered `details.question`, `details.flashcard` or `details.exercise`."""
     title = " ".join(details.summary.get_text().split())
     tags = details["data-tags"].split()
-    if kind == "question":
-        card = Card(details["id"], kind, QUESTION_QUOTES.sub("", title), details["data-difficulty"],
-                    tags, source, answer_html=answer_html(details))  # fmt: skip
-        return card
-    prompt, solution = exercise_parts(details)
+    difficulty = details.get("data-difficulty", DEFAULT_DIFFICULTY.get(kind))
+    if kind != "exercise":
+        return Card(details["id"], kind, QUESTION_QUOTES.sub("", title), difficulty, tags, source,
+                    answer_html=answer_html(details))  # fmt: skip
+    prompt, starter, solution = exercise_parts(details)
     task = EXERCISE_LABEL.sub("", title)
-    card = Card(details["id"], kind, task[:1].upper() + task[1:], details["data-difficulty"], tags,
-                source, prompt_html=prompt)  # fmt: skip
-    card.answer_html = f"{prompt}<p>A reference solution:</p>{solution}"
-    card.exercise = details.select_one("div.runnable[data-exercise]")["data-exercise"]
-    return card
+    files = details.select_one("div.runnable[data-exercise]")["data-exercise"]
+    return Card(details["id"], kind, task[:1].upper() + task[1:], difficulty, tags, source,
+                answer_html=f"<p>A reference solution:</p>{solution}", prompt_html=prompt,
+                starter_html=starter, exercise=files)  # fmt: skip
 
 
-def page_cards(source, soup):
-    """(cards, problems) of one rendered page; each card names its line in its PageSource."""
+def authored_cards(source, soup):
+    """([(element, card)], problems) of the `/// details` cards of one rendered page; the n-th
+    rendered card of a kind is the n-th block of that kind in the source, whose line it names."""
     cards, problems = [], []
     for kind in AUTHORED:
         lines = [block.line for block in source.details(kind)]
         for index, details in enumerate(soup.select(f"details.{kind}")):
             where = f"{source.name}:{lines[index]}" if index < len(lines) else source.name
-            found = card_problems(details)
+            found = card_problems(details, kind)
             if found:
                 card_id = details.get("id") or "(no id)"
                 problems.append(f"{where}: interview card {card_id} " + "; ".join(found))
             else:
-                cards.append(authored_card(details, kind, where))
+                cards.append((details, authored_card(details, kind, where)))
+    return cards, problems
+
+
+def page_cards(source, soup):
+    """(cards, problems) of one rendered page, the cards in page order; each card names its line
+    in its PageSource, and it and its element know the h2 section they sit under."""
+    authored, problems = authored_cards(source, soup)
     facts, fact_problems = generated_cards(soup, source)
-    return cards + facts, problems + fact_problems
+    position = {id(element): index for index, element in enumerate(soup.find_all(True))}
+    in_order = sorted(authored + facts, key=lambda pair: position[id(pair[0])])
+    for element, card in in_order:
+        card.section = element["data-section"] = section_of(element)
+        card.words = answer_words(card.answer_html)
+        problems += [
+            f"{card.source}: interview card {card.id}: {why}" for why in rule_problems(card)
+        ]
+    return [card for _, card in in_order], problems + fact_problems
+
+
+def section_of(element):
+    """The id of the h2 an element sits under, "" above the first."""
+    heading = element.find_previous("h2")
+    return heading.get("id", "") if heading is not None else ""
 
 
 def duplicate_problems(cards):
@@ -133,14 +164,15 @@ def duplicate_problems(cards):
 
 
 def link_to_drill(soup, cards, page, drill_page):
-    """Each card's URL relative to the drill; authored cards get a "Drill this card" link."""
+    """Each card's URL relative to the drill; questions and exercises get a "Drill this card"
+    link."""
     drill_url = get_relative_url(drill_page.url, page.url)
     page_from_drill = get_relative_url(page.url, drill_page.url)
     for card in cards:
         card.url = f"{page_from_drill}#{card.anchor or card.id}"
         if card.exercise:
             card.exercise = get_relative_url(page.url + card.exercise, drill_page.url)
-        if card.kind == "fact":
+        if card.kind not in LINKED_TO_DRILL:
             continue
         link = soup.new_tag("a", href=f"{drill_url}#{card.id}", attrs={"class": "drill-link"})
         link.string = "Drill this card"

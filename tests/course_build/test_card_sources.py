@@ -14,7 +14,7 @@ def facts(render_markdown):
     def collect(markdown):
         soup = BeautifulSoup(render_markdown(markdown), "html.parser")
         cards, problems = generated_cards(soup, PageSource("docs/page.md", markdown))
-        return cards, problems, soup
+        return [card for _, card in cards], problems, soup
 
     return collect
 
@@ -41,9 +41,32 @@ def test_each_table_row_is_a_card_anchored_at_its_row(facts):
     ]
     assert soup.find(id="card-compare-rollback").name == "tr"
     answer = BeautifulSoup(cards[0].answer_html, "html.parser")
-    assert [th.get_text() for th in answer.find_all("th")] == ["Aspect", "DevOps", "MLOps"]
-    assert "Previous model + data" in answer.get_text() and "Devs + Ops" not in answer.get_text()
+    # The question names the key: the answer is the row's other cells, under their headers.
+    assert [th.get_text() for th in answer.find_all("th")] == ["DevOps", "MLOps"]
+    assert [td.get_text() for td in answer.find_all("td")] == [
+        "Previous code",
+        "Previous model + data",
+    ]
     assert cards[0].source == "docs/page.md:3"
+
+
+def test_an_entry_may_ask_its_own_question(facts):
+    own = '| **Rollback**{ data-question="A release misbehaves: what do you roll back to?" } |'
+    cards, _, soup = facts(
+        TABLE.replace("| **Rollback** |", own).replace(
+            "| Team |", '| Team { data-question="Who is on the team?" } |'
+        )
+    )
+    assert [(c.id, c.question) for c in cards] == [
+        ("card-compare-rollback", "A release misbehaves: what do you roll back to?"),
+        ("card-compare-team", "Who is on the team?"),
+    ]
+    assert soup.find(id="card-compare-rollback").get_text(" ", strip=True).startswith("Rollback")
+    terms, _, _ = facts(
+        '<div data-cards="glossary | What is {key}?" markdown>\n\n'
+        'DVC { data-question="Which tool versions data?" }\n:   DVC.\n\n</div>\n'
+    )
+    assert [c.question for c in terms] == ["Which tool versions data?"]
 
 
 def test_each_term_is_a_card_and_other_names_are_in_the_answer(facts):
@@ -104,4 +127,17 @@ def test_the_real_build_fails_on_two_rows_with_one_key(build_with_page_edit):
     assert result.returncode != 0
     assert "interview card id card-compare-rollback is already used at docs/index.md:" in (
         result.stderr
+    )
+
+
+def test_a_long_key_makes_an_id_of_its_first_six_words(facts):
+    [card], _, _ = facts(
+        '<div data-cards="tool-for | You must {key}: which tool?" markdown>\n\n'
+        "| You must… | Tool |\n|---|---|\n"
+        "| version a 2 TB training set next to your Git repository | DVC |\n\n</div>\n"
+    )
+    assert card.id == "card-tool-for-version-a-2-tb-training-set"
+    assert (
+        card.question
+        == "You must version a 2 TB training set next to your Git repository: which tool?"
     )

@@ -1,11 +1,14 @@
 """The card hook reads every Q&A card from the rendered page and fails the build on a malformed
 one, naming the file and the line of its `/// details`."""
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from course_build.interview_cards import Card, duplicate_problems, page_cards
 from course_build.pages import PageSource
 
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_ATTRS = '{id: card-good, data-difficulty: easy, data-tags: "testing mlops"}'
 BAD_TAGS = '{id: card-a, data-difficulty: hard, data-tags: "Bad Tag"}'
 
@@ -108,6 +111,61 @@ def test_other_details_blocks_are_not_cards(cards_of):
     assert cards_of(markdown) == ([], [])
 
 
+def flashcard(question, answer, card_id="card-f", attrs=""):
+    options = f'    type: flashcard\n    attrs: {{id: {card_id}, data-tags: "testing"{attrs}}}'
+    return f"/// details | {question}\n{options}\n\n{answer}\n///\n"
+
+
+def test_a_flashcard_is_its_summary_and_body_easy_unless_it_says_otherwise(cards_of):
+    markdown = "# Page\n\n" + flashcard("Why test data?", "Bad data makes a bad model.")
+    markdown += "\n" + flashcard(
+        "Why test code?", "Bugs hide.", "card-g", ", data-difficulty: hard"
+    )
+    [easy, hard], problems = cards_of(markdown)
+    assert problems == []
+    assert (easy.kind, easy.question, easy.difficulty, easy.words) == (
+        "flashcard",
+        "Why test data?",
+        "easy",
+        6,
+    )
+    assert easy.answer_html == "<p>Bad data makes a bad model.</p>"
+    assert (easy.source, hard.source, hard.difficulty) == (
+        "docs/page.md:3",
+        "docs/page.md:10",
+        "hard",
+    )
+
+
+def test_cards_come_in_page_order_and_know_their_section(render_markdown):
+    markdown = ("# Page\n\n" + flashcard("Before any section?", "Yes, above.", "card-a")
+                + "\n## Testing { #testing }\n\n" + card_markdown().split("\n", 4)[4]
+                + "\n" + flashcard("Why test data?", "Bad data, bad model.", "card-b"))  # fmt: skip
+    soup = BeautifulSoup(render_markdown(markdown), "html.parser")
+    cards, _ = page_cards(PageSource("docs/page.md", markdown), soup)
+    assert [(card.id, card.section) for card in cards] == [
+        ("card-a", ""),
+        ("card-good", "testing"),
+        ("card-b", "testing"),
+    ]
+    assert soup.find(id="card-b")["data-section"] == "testing"
+
+
+def test_a_flashcard_that_breaks_a_rule_names_its_line_an_interview_question_may(cards_of):
+    long_answer = " ".join(["word"] * 31)
+    markdown = ("# Page\n\n" + flashcard("Why?", long_answer) + "\n"
+                + flashcard("Why do models degrade?", "Models degrade.", "card-g") + "\n"
+                + card_markdown(body=long_answer).split("\n", 4)[4])  # fmt: skip
+    cards, problems = cards_of(markdown)
+    assert [card.id for card in cards] == ["card-f", "card-g", "card-good"]  # all checked
+    assert [problem.split(": its")[0] for problem in problems] == [
+        "docs/page.md:3: interview card card-f",
+        "docs/page.md:10: interview card card-g",
+    ]
+    assert "31 words, over the limit of 30" in problems[0]
+    assert "question contains its whole answer" in problems[1]
+
+
 def test_the_real_build_fails_on_a_malformed_card(build_with_page_edit):
     result = build_with_page_edit(
         "lessons/mlops-vs-devops.md",
@@ -116,6 +174,22 @@ def test_the_real_build_fails_on_a_malformed_card(build_with_page_edit):
     assert result.returncode != 0
     assert "docs/lessons/mlops-vs-devops.md:" in result.stderr
     assert "interview card card-cicd-for-ml difficulty 'brutal'" in result.stderr
+
+
+def test_the_real_build_fails_at_the_line_of_a_flashcard_over_the_word_limit(build_with_page_edit):
+    page = "lessons/mlops-vs-devops.md"
+    lines = (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "type: flashcard" in text) - 1
+
+    def padded(text):
+        edited = text.splitlines()
+        edited[line + 3] += " and then it keeps on going" * 6  # the answer, under `attrs:`
+        return "\n".join(edited) + "\n"
+
+    result = build_with_page_edit(page, padded)
+    assert result.returncode != 0
+    assert f"docs/{page}:{line}: interview card card-" in result.stderr
+    assert "words, over the limit of 30" in result.stderr
 
 
 def test_the_real_build_blames_the_later_of_two_cards_with_one_id(build_with_page_edit):

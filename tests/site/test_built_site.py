@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from course_build.site_layout import MATHJAX_DIR
 from course_content import (
     PROJECT,
+    drill_page,
     markdown_pages,
     mermaid_diagram_count,
     page_source,
@@ -132,11 +133,22 @@ def test_glossary_terms_have_tooltips(built_site):
         assert titles.get(term), f"no tooltip for {term}"
 
 
-def test_notebook_page_has_outputs_and_a_download(built_site):
+def test_notebook_page_has_outputs_says_how_to_run_it_and_links_its_download(built_site):
     notebook = read_html(built_site, "labs/testing-ml-systems/index.html")
     assert "failed checks: ['no null ages', 'age <= 120']" in notebook.get_text()
-    assert (built_site / "labs/testing-ml-systems/testing-ml-systems.ipynb").is_file()
-    assert notebook.select_one("a[href$='.ipynb']")
+    downloads = [a["href"] for a in notebook.select("article a[href$='.ipynb']:not([rel=edit])")]
+    assert downloads and all(
+        (built_site / "labs/testing-ml-systems" / href).is_file() for href in downloads
+    )
+    assert "jupyter lab" in notebook.get_text()  # the commands that run it
+
+
+def test_the_home_page_leads_to_the_drill_and_to_a_lab_that_runs_in_the_page(built_site):
+    home = read_html(built_site, "index.html")
+    cards = {card.strong.get_text(): card.a["href"] for card in home.select(".grid.cards li")}
+    lab = read_html(built_site, cards["Run the lab"] + "index.html")
+    assert lab.select(".runnable"), "the lab the home page runs has runnable blocks"
+    assert home.find("a", href=drill_page().url), "a card leads to the drill"
 
 
 def html_pages(site):

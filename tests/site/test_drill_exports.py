@@ -9,16 +9,21 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from course_build.card_exports import (
-    ANKI_DECK_ID,
+    ANKI_DECK_IDS,
     ANKI_MODEL_ID,
     ANKI_PACKAGE_FILE,
     ANKI_TEXT_FILE,
     CARDS_FILE,
-    DECK_NAME,
+    CARDS_FORMAT_VERSION,
+    FLASHCARDS_DECK,
+    REHEARSAL_DECK,
     note_guid,
 )
-from course_build.interview_cards import DIFFICULTIES
-from course_content import built_cards, drill_page
+from course_build.cards import answer_words
+from course_build.interview_cards import AUTHORED, DEFAULT_DIFFICULTY, DIFFICULTIES
+from course_content import built_cards, drill_page, nav_pages
+
+AUTHORED_CARDS = ", ".join(f"details.{kind}" for kind in AUTHORED)
 
 
 def built_pages(site):
@@ -29,11 +34,11 @@ def built_pages(site):
 
 
 def page_cards(site):
-    """{card id: (page URL, <details>)} of every Q&A card and exercise on every built page."""
+    """{card id: (page URL, <details>)} of every authored card on every built page."""
     return {
         details["id"]: (url, details)
         for url, soup in built_pages(site)
-        for details in soup.select("details.question, details.exercise")
+        for details in soup.select(AUTHORED_CARDS)
     }
 
 
@@ -54,24 +59,37 @@ def fact_sources(site):
     return {url: sources for url, sources in found.items() if sources}
 
 
+def assert_anki_front(shown, card, site):
+    """Anki's front of a card (of cards.json): its question; an exercise's task and starter."""
+    if card["kind"] != "exercise":
+        assert shown == card["question"]
+        return
+    files_url = urljoin(f"https://site/{drill_page().url}", card["exercise"])
+    files = json.loads((site / files_url.removeprefix("https://site/")).read_text())
+    text = " ".join(BeautifulSoup(shown, "html.parser").get_text().split())
+    assert card["question"] in text and card["prompt_html"] in shown
+    assert " ".join(files["starter"].split()) in text
+
+
 def drill_file(site, name):
     return site / drill_page().url / name
 
 
 def test_cards_json_has_every_card_of_the_site_with_its_rendered_answer(built_site):
     data = json.loads(drill_file(built_site, CARDS_FILE).read_text(encoding="utf-8"))
-    assert data["version"] == 3
+    assert data["version"] == CARDS_FORMAT_VERSION
     assert data["difficulties"] == list(DIFFICULTIES)
     cards = {card["id"]: card for card in data["cards"]}
     expected = page_cards(built_site)
     assert {i for i, card in cards.items() if card["kind"] != "fact"} == expected.keys()
     for card_id, (url, details) in expected.items():
         card = cards[card_id]
-        assert card["kind"] == details["class"][0]  # question or exercise
+        assert card["kind"] == details["class"][0]  # question, flashcard or exercise
         title = " ".join(details.summary.get_text().split())
-        assert title.lower().endswith(card["question"].lower().rstrip("?") + ('?"' if
-                                      card["kind"] == "question" else ""))  # fmt: skip
-        assert card["difficulty"] == details["data-difficulty"]
+        # A question's title is `Q: "..."`, an exercise's `Exercise: ...`, a flashcard's itself.
+        assert title.lower().removesuffix('"').endswith(card["question"].lower())
+        default = DEFAULT_DIFFICULTY.get(card["kind"])
+        assert card["difficulty"] == details.get("data-difficulty", default)
         assert card["tags"] == details["data-tags"].split()
         # Relative to the drill page, so the drill finds the answer wherever the site is hosted.
         assert urljoin(f"https://site/{drill_page().url}", card["url"]) == (
@@ -87,7 +105,7 @@ def test_every_exercise_card_carries_its_prompt_and_files_and_its_solution_as_an
         files_url = urljoin(f"https://site/{drill_page().url}", card["exercise"])
         files = json.loads((built_site / files_url.removeprefix("https://site/")).read_text())
         assert set(files) >= {"starter", "solution", "checks", "hints"}
-        assert card["prompt_html"] and card["prompt_html"] in card["answer_html"]
+        assert card["prompt_html"] and card["prompt_html"] not in card["answer_html"]
         first_line = files["solution"].strip().splitlines()[0]
         answer_text = BeautifulSoup(card["answer_html"], "html.parser").get_text()
         assert first_line in answer_text  # Anki shows the reference solution
@@ -105,8 +123,30 @@ def test_every_marked_table_list_or_section_gives_one_fact_card_per_entry(built_
             assert anchor is not None and anchor.find_parent(attrs={"data-cards": True}), card["id"]
             assert card["answer_html"].strip(), card["id"]
 
-def test_every_authored_card_links_to_the_drill_and_back(built_site):
+
+def test_cards_come_in_page_order_each_with_its_section_and_answer_length(built_site):
+    """Navigation order, then position in the page: the order the drill introduces new cards.
+    Each card's element carries the section (the h2) it sits under, as its record does."""
+    by_page = {}
+    for card in built_cards(built_site):
+        url, anchor = urljoin(f"https://site/{drill_page().url}", card["url"]).split("#")
+        by_page.setdefault(url.removeprefix("https://site/"), []).append((card, anchor))
+    assert list(by_page) == [page.url for page in nav_pages() if page.url in by_page]
+    pages = dict(built_pages(built_site))
+    for url, in_order in by_page.items():
+        elements = [pages[url].find(id=anchor) for _, anchor in in_order]
+        wanted = {id(element) for element in elements}
+        assert [e for e in pages[url].find_all(True) if id(e) in wanted] == elements, url
+        for (card, _), element in zip(in_order, elements, strict=True):
+            heading = element.find_previous("h2")
+            assert card["section"] == element["data-section"] == heading["id"], card["id"]
+            assert card["words"] == answer_words(card["answer_html"]), card["id"]
+
+
+def test_every_question_and_exercise_links_to_the_drill_and_back(built_site):
     for card_id, (url, details) in page_cards(built_site).items():
+        if "flashcard" in details["class"]:
+            continue  # reviewed where it stands
         link = urljoin(f"https://site/{url}", details.select_one("a.drill-link")["href"])
         assert link == f"https://site/{drill_page().url}#{card_id}"
 
@@ -114,15 +154,17 @@ def test_every_authored_card_links_to_the_drill_and_back(built_site):
 def test_anki_text_file_imports_one_note_per_card_keyed_by_id(built_site):
     lines = drill_file(built_site, ANKI_TEXT_FILE).read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")]
-    assert header[:3] == ["#separator:tab", "#html:true", f"#deck:{DECK_NAME}"]
-    assert "#guid column:1" in header and "#tags column:4" in header
+    assert header[:3] == ["#separator:tab", "#html:true", f"#deck:{FLASHCARDS_DECK}"]
+    assert {"#guid column:1", "#tags column:4", "#deck column:5"} <= set(header)
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
     cards = {card["id"]: card for card in built_cards(built_site)}
     assert [row[0] for row in rows] == list(cards)
-    for card_id, question, answer, tags in rows:
-        assert question == cards[card_id]["question"]
+    for card_id, question, answer, tags, deck in rows:
+        shown = question.replace("&#10;", "\n").replace("&#9;", "\t")
+        assert_anki_front(shown, cards[card_id], built_site)
         assert answer.replace("&#10;", "\n").replace("&#9;", "\t") == cards[card_id]["answer_html"]
         assert tags.split() == cards[card_id]["tags"]
+        assert deck == (REHEARSAL_DECK if cards[card_id]["kind"] == "question" else FLASHCARDS_DECK)
 
 
 def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
@@ -139,9 +181,12 @@ def test_anki_package_is_a_deck_with_stable_ids(built_site, tmp_path):
     for card in cards:
         model, fields, tags = by_guid[note_guid(card["id"])]
         assert model == ANKI_MODEL_ID
-        assert fields == [card["question"], card["answer_html"], card["difficulty"]]
+        assert_anki_front(fields[0], card, built_site)
+        assert fields[1:] == [card["answer_html"], card["difficulty"]]
         assert tags == card["tags"]
-    assert decks[str(ANKI_DECK_ID)]["name"] == DECK_NAME
+    assert {name: decks[str(deck_id)]["name"] for name, deck_id in ANKI_DECK_IDS.items()} == {
+        name: name for name in ANKI_DECK_IDS
+    }
 
 
 def test_drill_page_lists_every_card_and_the_downloads_without_javascript(built_site):
