@@ -1,13 +1,15 @@
 // The interview drill: review sessions over due cards, and a timed mock interview. A question
 // or fact card is answered aloud, then revealed and self-graded; an exercise card is worked in an
-// editor with Check (the lesson's own exercise block), and its result proposes the grade.
+// editor with Check (python/exercise.js mounts it), and its result proposes the grade.
 // Cards come from the file named by the root's data-cards-file (cards.json beside the drill page),
 // written at build time from the Q&A cards of the pages (overrides/hooks/interview_cards.py);
 // answers are that rendered HTML, and card URLs are relative to the drill page.
 
 import { button as newButton, element } from "../dom.js";
+import { formatDue, GRADES, isDue, isMastered } from "./card-state.js";
 import { ProgressStore } from "./progress-store.js";
-import { GRADES, isDue, newState, preview, review } from "./scheduler.bundle.js";
+import { proposedGrade } from "./proposed-grade.js";
+import { newState, preview, review } from "./scheduler.bundle.js";
 
 const MOCK_SECONDS_PER_QUESTION = 120;
 
@@ -94,7 +96,9 @@ export class InterviewDrill {
     const body = add(table, "tbody");
     for (const tag of this.tags()) {
       const cards = this.cards.filter((card) => card.tags.includes(tag));
-      const mastered = cards.filter((card) => this.isMastered(card, now)).length;
+      const mastered = cards.filter(
+        (card) => this.store.cards[card.id] && isMastered(this.store.cards[card.id], now),
+      ).length;
       const row = add(body, "tr");
       add(row, "th", { scope: "row" }, tag);
       add(row, "td", {}, String(cards.length));
@@ -172,7 +176,8 @@ export class InterviewDrill {
       role: "group",
       "aria-label": "How well did you answer?",
     });
-    const next = preview(this.state(card), new Date());
+    const now = new Date();
+    const next = preview(this.state(card), now);
     for (const grade of GRADES) {
       const choice = button(
         this.grades,
@@ -180,29 +185,17 @@ export class InterviewDrill {
         () => this.grade(grade),
         "md-button drill-grade",
       );
-      choice.setAttribute("title", `Next review ${formatDue(next[grade.name])}`);
+      choice.setAttribute("title", `Next review ${formatDue(next[grade.name], now)}`);
       if (grade.name === proposed) choice.dataset.proposed = "";
     }
   }
 
-  // An exercise card: its prompt, and the lesson's exercise block (editor, Check, Hint, Show
-  // solution), mounted by the runnable blocks' own code. Each Check proposes a grade.
+  // An exercise card: its prompt, and the lesson's exercise (editor, Check, Hint, Show
+  // solution), mounted by exercise.js. Each Check proposes a grade.
   async showExercise(card) {
     const container = add(this.session, "div", { class: "drill-exercise" });
     const prompt = add(container, "div", { class: "drill-prompt" });
     prompt.innerHTML = card.prompt_html; // built from this site's own Markdown at build time
-    const files = await fetch(new URL(card.exercise, location.href)).then((response) => response.json());
-    const block = add(container, "div", {
-      class: "language-python highlight runnable exercise",
-      "data-exercise": card.exercise,
-      "data-exercise-id": card.id,
-    });
-    add(add(block, "pre"), "code", {}, files.starter);
-    for (const hint of files.hints) {
-      const details = add(container, "details", { class: "hint" });
-      add(details, "summary", {}, "Hint");
-      add(details, "div").innerHTML = hint; // the lesson's own hint, rendered at build time
-    }
     const proposal = add(this.session, "p", { class: "drill-proposal", hidden: "" });
     const propose = ({ detail }) => {
       const [grade, why] = proposedGrade(detail);
@@ -214,21 +207,29 @@ export class InterviewDrill {
     container.addEventListener("exercise:checked", propose);
     container.addEventListener("exercise:solution", propose);
     add(this.session, "p", {}).append(lessonLink(card, "This exercise in the lesson"));
-    const { RunnablePage } = await import("../python/code-block.js");
-    if (this.queue[this.position] === card) this.exercisePage = new RunnablePage([block]);
+    let mounted;
+    try {
+      const { mountExercise } = await import("../python/exercise.js");
+      mounted = await mountExercise(container, card);
+    } catch (error) {
+      return this.announce(`This exercise could not be loaded: ${error.message}`);
+    }
+    if (this.queue[this.position] === card && container.isConnected) this.exercisePage = mounted;
+    else mounted.unmount(); // the reader moved on while it loaded
   }
 
   grade(grade) {
     if (!this.revealed) return;
     const card = this.queue[this.position];
-    const state = review(this.state(card), grade.rating, new Date());
+    const now = new Date();
+    const state = review(this.state(card), grade.rating, now);
     this.store.set(card.id, state);
     this.showNotice();
     this.results.push({ card, grade: grade.name, seconds: this.elapsedSeconds() });
     this.position += 1;
     if (this.position < this.queue.length) {
       this.showCard();
-      this.announce(`Graded ${grade.name}; next review ${formatDue(new Date(state.due))}. ${this.status.textContent}`);
+      this.announce(`Graded ${grade.name}; next review ${formatDue(state.due, now)}. ${this.status.textContent}`);
     } else {
       this.finishSession();
     }
@@ -340,11 +341,6 @@ export class InterviewDrill {
     return !state || isDue(state, now); // a card never reviewed is always due
   }
 
-  isMastered(card, now) {
-    const state = this.store.cards[card.id];
-    return Boolean(state) && state.state === 2 && !isDue(state, now); // 2: FSRS "Review"
-  }
-
   tags() {
     return [...new Set(this.cards.flatMap((card) => card.tags))].sort();
   }
@@ -364,14 +360,6 @@ export class InterviewDrill {
   announce(text) {
     this.status.textContent = text;
   }
-}
-
-/** The grade an exercise's result suggests, and why, in words. */
-function proposedGrade({ passed, total, checks, hints, solutionShown }) {
-  if (solutionShown) return ["Again", "you opened the solution"];
-  if (passed < total) return ["Again", `${passed} of ${total} checks pass so far`];
-  if (checks === 1 && hints === 0) return ["Good", "every check passed at the first Check"];
-  return ["Hard", hints ? "every check passed, after a hint" : "every check passed, after a retry"];
 }
 
 function add(parent, tag, attributes = {}, text) {
@@ -416,13 +404,6 @@ function shuffled(items) {
     [copy[i], copy[j]] = [copy[j], copy[i]];
   }
   return copy;
-}
-
-function formatDue(date) {
-  const minutes = Math.round((date - Date.now()) / 60_000);
-  if (minutes < 60) return `in ${Math.max(1, minutes)} min`;
-  if (minutes < 48 * 60) return `in ${Math.round(minutes / 60)} h`;
-  return `in ${Math.round(minutes / (24 * 60))} days`;
 }
 
 function formatClock(seconds) {

@@ -2,9 +2,10 @@
 //   {"version": 1, "cards": {"card-id": <FSRS card state>, ...}}
 // Corrupt, unreadable or full storage never breaks the drill (../storage.js): the store works
 // in memory, says why in `notice`, and leaves whatever is stored untouched (nothing is lost).
+// Reading it loads no scheduler (card-state.js checks the states).
 
 import { StoredJson } from "../storage.js";
-import { isValidState } from "./scheduler.bundle.js";
+import { isValidState } from "./card-state.js";
 
 const STORAGE_KEY = "mlops-course:drill";
 const VERSION = 1;
@@ -31,7 +32,7 @@ export class ProgressStore {
   }
 
   set(cardId, state) {
-    this.stored.save({ cards: { ...this.cards, [cardId]: state } });
+    this.stored.update(({ cards }) => ({ cards: { ...cards, [cardId]: state } }));
   }
 
   /** The progress as a JSON file's text. */

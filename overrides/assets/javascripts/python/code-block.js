@@ -1,14 +1,14 @@
 // One runnable block: editor, Run / Stop / Reset / Copy, a status line and the output.
-// Mounted by runnable-blocks.js. The page's highlighted code (all there is without JavaScript)
-// stands in for the editor until the editor is created, then stays in the page, hidden.
+// Mounted by runnable-blocks.js; an exercise (exercise.js) adds its own controls to a block.
+// The page's highlighted code (all there is without JavaScript) stands in for the editor until
+// the editor is created, then stays in the page, hidden.
 // The block is built inside the page's own code block element rather than in a new element put
 // in its place: adding or removing a child of the article made the browser restyle the whole
 // article (1,600 elements on the lesson), while changes inside the block stay inside it.
 
-import { button, element } from "../dom.js";
+import { button, element, ignoreUnavailableButtons, markUnavailable } from "../dom.js";
 import { readText, writeText } from "../storage.js";
 import { displayFigure } from "./displays.js";
-import { Exercise } from "./exercise.js";
 import { STAGE, STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
@@ -143,7 +143,6 @@ class CodeBlock {
     // so that its ~250 ms of work does not compete with the start the click asked for.
     this.root.addEventListener("focusin", ({ target }) => target.matches(":focus-visible") && this.mountEditor());
     this.editorParent.addEventListener("pointerdown", () => this.mountEditor({ focus: true }), { once: true });
-    if (this.root.dataset.exercise) this.exercise = new Exercise(this);
   }
 
   /** Replace the static code by the editor (once); resolves when it exists. */
@@ -290,7 +289,7 @@ class CodeBlock {
   // again).
   reset() {
     const stale = !this.output.hidden || !this.testResults.hidden || !this.displays.hidden;
-    const staleChecks = this.exercise?.clearResults();
+    const staleChecks = this.exercise?.reset(); // an exercise's check results
     this.setCode(this.original);
     this.clearOutput();
     if (this.builtDisplays) this.builtDisplays.hidden = false;
@@ -422,19 +421,6 @@ function downloaded(loaded, total) {
   const megabytes = (bytes) => (bytes / 1_000_000).toFixed(1);
   if (total) return `${megabytes(loaded)} of ${megabytes(total)} MB`;
   return loaded ? `${megabytes(loaded)} MB` : "";
-}
-
-// A button the reader may have just pressed (Run, Run tests, Check, Stop) is never `disabled`
-// while it is unavailable, since that drops its focus to <body> and a screen-reader user loses
-// their place: it is marked aria-disabled, which keeps it focusable, and presses are ignored.
-function markUnavailable(node, unavailable) {
-  if (unavailable) node.setAttribute("aria-disabled", "true");
-  else node.removeAttribute("aria-disabled");
-}
-
-// Capturing on the block's controls, before any button's own handler.
-function ignoreUnavailableButtons(event) {
-  if (event.target.closest('[aria-disabled="true"]')) event.stopImmediatePropagation();
 }
 
 function preloadQuietly() {

@@ -1,13 +1,15 @@
 // An exercise: a runnable block (data-exercise) with Check, Hint and Show solution. The block's
-// files (starter, solution, hidden checks) are fetched on first use; Check grades the reader's
-// code with real pytest in the worker (mlops_lab/_page/grading.py). Hints are the `details.hint`
-// blocks of the exercise (in the lesson, `details.exercise`; in the drill, `.drill-exercise`),
-// revealed one at a time. Progress is kept per exercise, so the lesson and the drill share it.
-// After each Check the block dispatches "exercise:checked" (the drill proposes a grade from it),
-// after Show solution "exercise:solution". Built by overrides/hooks/exercises.py.
+// files (starter, solution, hidden checks, hints) are fetched on first use; Check grades the
+// reader's code with real pytest in the worker (mlops_lab/_page/grading.py). Hints are the
+// `details.hint` blocks of the exercise's container, revealed one at a time. Progress is kept per
+// exercise, so the lesson and the drill share it. Two ways in: `mountExercises(page)`, the
+// exercises among a lesson's blocks; `mountExercise(container, card)`, an exercise card the drill
+// reviews. After each Check the block dispatches "exercise:checked" (the drill proposes a grade
+// from it), after Show solution "exercise:solution". Built by overrides/hooks/exercises.py.
 
 import { button, element } from "../dom.js";
 import { StoredJson } from "../storage.js";
+import { RunnablePage } from "./code-block.js";
 import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
@@ -28,15 +30,60 @@ function exerciseProgress(id) {
   });
 }
 
-export class Exercise {
-  constructor(block) {
+/** The exercises among the blocks of a lesson's RunnablePage; returns the page. */
+export function mountExercises(page) {
+  for (const block of page.blocks.filter(({ root }) => root.dataset.exercise)) {
+    new Exercise(block, { container: block.root.closest("details.exercise") });
+  }
+  return page;
+}
+
+/**
+ * Mount the exercise of a drill card (cards.json: `id`, `exercise`, its files' URL relative to
+ * the page) at the end of `container`: its editor, Check, hints, solution. Resolves with what
+ * to unmount.
+ */
+export async function mountExercise(container, card) {
+  const files = await fetchFiles(new URL(card.exercise, location.href));
+  const block = element("div", {
+    class: "language-python highlight runnable exercise",
+    "data-exercise": card.exercise,
+    "data-exercise-id": card.id,
+  });
+  block.append(element("pre"));
+  block.firstChild.append(element("code", { tabindex: "0" }, files.starter)); // as the build's: it may scroll
+  container.append(block);
+  for (const hint of files.hints) {
+    const details = element("details", { class: "hint" });
+    details.append(element("summary", {}, "Hint"), element("div"));
+    details.lastChild.innerHTML = hint; // the lesson's own hint, rendered at build time
+    container.append(details);
+  }
+  const page = new RunnablePage([block]);
+  new Exercise(page.blocks[0], { container, title: card.question, files });
+  return page;
+}
+
+function fetchFiles(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`the exercise's checks could not be loaded (${response.status})`);
+    return response.json();
+  });
+}
+
+class Exercise {
+  /** `block`: a CodeBlock with data-exercise; `container`: where its prompt and hints are. */
+  constructor(block, { container, title, files }) {
     this.block = block;
-    this.card = block.root.closest("details.exercise, .drill-exercise");
+    block.exercise = this; // its Reset and unmount reach the exercise's own
+    this.container = container;
+    this.title = title ?? container.querySelector(":scope > summary").textContent.replace(/^Exercise:\s*/, "");
     this.id = block.root.dataset.exerciseId;
     this.session = { checks: 0, hints: 0, solutionShown: false }; // what happened since it mounted
     this.filesUrl = new URL(block.root.dataset.exercise, location.href);
+    if (files) this.loadedFiles = Promise.resolve(files);
     this.progress = exerciseProgress(this.id);
-    this.hints = [...(this.card?.querySelectorAll("details.hint") ?? [])];
+    this.hints = [...container.querySelectorAll("details.hint")];
     this.mount();
   }
 
@@ -48,13 +95,13 @@ export class Exercise {
     controls.prepend(this.checkButton);
     controls.querySelector(".runnable-reset").before(this.hintButton, this.solutionButton);
     this.block.startButtons.push(this.checkButton);
-    this.results = element("ul", { class: "exercise-checks", "aria-label": `Checks of ${this.title()}`, hidden: "" });
+    this.results = element("ul", { class: "exercise-checks", "aria-label": `Checks of ${this.title}`, hidden: "" });
     this.block.testResults.after(this.results);
     this.notice = element("p", { class: "exercise-notice" }, this.progress.notice);
     this.notice.hidden = !this.progress.notice;
     this.block.status.before(this.notice);
     // What the build added for readers without JavaScript: the solution, collapsed.
-    this.staticSolution = this.card?.querySelector("details.exercise-solution");
+    this.staticSolution = this.container.querySelector("details.exercise-solution");
     if (this.staticSolution) this.staticSolution.hidden = true;
     this.hints.forEach((hint, index) => {
       hint.hidden = index >= this.progress.data.hints;
@@ -65,10 +112,6 @@ export class Exercise {
   unmount() {
     if (this.staticSolution) this.staticSolution.hidden = false;
     for (const hint of this.hints) hint.hidden = false;
-  }
-
-  title() {
-    return this.card?.querySelector("summary")?.textContent.replace(/^Exercise:\s*/, "") ?? "this exercise";
   }
 
   refreshButtons() {
@@ -82,10 +125,7 @@ export class Exercise {
 
   /** The exercise's starter, solution and checks, fetched once. */
   files() {
-    this.loadedFiles ??= fetch(this.filesUrl).then((response) => {
-      if (!response.ok) throw new Error(`the exercise's checks could not be loaded (${response.status})`);
-      return response.json();
-    });
+    this.loadedFiles ??= fetchFiles(this.filesUrl);
     return this.loadedFiles;
   }
 
@@ -122,6 +162,11 @@ export class Exercise {
     this.block.root.dispatchEvent(
       new CustomEvent("exercise:checked", { bubbles: true, detail: { ...result.report, ...this.session } }),
     );
+  }
+
+  /** The block's Reset: returns whether check results were cleared. */
+  reset() {
+    return this.clearResults();
   }
 
   /** Remove the last Check's results (a new Check, or Reset); returns whether any were shown. */
