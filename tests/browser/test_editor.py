@@ -11,6 +11,7 @@ from lesson_page import (
     block,
     check,
     editor,
+    editor_code,
     open_exercise,
     type_code,
 )
@@ -101,7 +102,7 @@ def test_typing_a_reference_solution_needs_no_reindenting(page, site_url, found)
     solution = found.exercise.solution.rstrip("\n")
     wrong = type_code(page, block_, solution)
     assert wrong == [], f"the editor offered the wrong indentation on lines {wrong}"
-    assert block_.locator(".cm-content").inner_text().rstrip("\n") == solution
+    assert editor_code(block_) == solution
     if found == EXERCISES[0]:
         assert re.match(r"All \d+ checks pass", check(block_))
 

@@ -28,10 +28,12 @@ const EDITOR_DWELL_MS = 300; // longer than a scroll-then-click takes to reach t
 const STORAGE_PREFIX = "mlops-course:edits:";
 const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
 
-/** The runnable blocks of one page, sharing one Python namespace in page order. */
+/** The runnable blocks of one page, sharing one Python namespace in page order. Edits are
+ * saved unless `savesEdits` is false (the drill: each review starts from the starter). */
 export class RunnablePage {
-  constructor(codeBlocks) {
+  constructor(codeBlocks, { savesEdits = true } = {}) {
     this.namespace = location.pathname;
+    this.savesEdits = savesEdits;
     this.blocks = codeBlocks.map((codeBlock, index) => new CodeBlock(codeBlock, index, this));
     this.nearViewport = new IntersectionObserver(
       (entries) =>
@@ -79,7 +81,7 @@ class CodeBlock {
     this.page = page;
     this.number = index + 1;
     this.original = this.staticCode.querySelector("code").textContent.replace(/\n$/, "");
-    // An exercise's edits follow the exercise (the lesson and the drill share them).
+    // An exercise's edits follow the exercise, not the block's place in the page.
     const place = root.dataset.exercise ? `exercise:${root.dataset.exercise}` : `${page.namespace}#${this.number}`;
     this.storageKey = `${STORAGE_PREFIX}${place}:${hash(this.original)}`;
     this.ran = undefined; // {code, generation} of the last finished run
@@ -133,7 +135,8 @@ class CodeBlock {
     this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output, this.displays);
     this.root.classList.add("runnable-block");
     this.root.dataset.state = "idle";
-    this.pendingCode = readText(this.storageKey) ?? this.original; // a saved edit, if any
+    this.editsKept = this.page.savesEdits; // false while code that is not the reader's is shown
+    this.pendingCode = (this.editsKept ? readText(this.storageKey) : undefined) ?? this.original; // a saved edit
     if (this.pendingCode !== this.original) this.mountEditor(); // show the reader's edit at once
     // Intent: start downloading Python as soon as the reader points at or focuses a block.
     this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
@@ -289,7 +292,7 @@ class CodeBlock {
   // again).
   reset() {
     const stale = !this.output.hidden || !this.testResults.hidden || !this.displays.hidden;
-    const staleChecks = this.exercise?.reset(); // an exercise's check results
+    const staleChecks = this.exercise?.reset(); // an exercise's check results, and its solution
     this.setCode(this.original);
     this.clearOutput();
     if (this.builtDisplays) this.builtDisplays.hidden = false;
@@ -299,14 +302,22 @@ class CodeBlock {
 
   /** Put `code` in the editor (or in its place until it exists), and keep it as the edit. */
   setCode(code) {
+    this.editsKept = this.page.savesEdits;
+    this.showCode(code);
+    this.saveEdit(code);
+  }
+
+  /** Put `code` in the editor without keeping it, nor any change made to it, as the reader's
+   * edit (an exercise's reference solution), until the next setCode. */
+  showCode(code) {
+    this.editsKept = false;
     this.pendingCode = code;
     this.editor?.setCode(code);
-    this.saveEdit(code);
   }
 
   // Saved edits are a convenience: if storage refuses, the edit lives on in the editor.
   saveEdit(code) {
-    writeText(this.storageKey, code === this.original ? undefined : code);
+    if (this.editsKept) writeText(this.storageKey, code === this.original ? undefined : code);
   }
 
   async copy() {
