@@ -1,14 +1,16 @@
 """Exercises in Chromium: real pytest grades the reader's code in the page, hints come one at a
 time (focus stays on Hint), the solution after a first Check and one click from the reader's own
 code, progress survives a reload and bad storage, Stop ends a Check that hangs, and the drill
-reviews an exercise from its starter and proposes a grade. What a reader types with an error in
-it is named first, with their line, cold and warm, and what it holds back is "not checked yet".
-Every exercise of the course is checked; which ones there are comes from the pages."""
+reviews an exercise from its starter and proposes a grade. A solved exercise is marked, counted
+on its lesson and the home page, and its drill card scheduled. What a reader types with an error
+in it is named first, with their line, cold and warm, and what it holds back is "not checked
+yet". Every exercise of the course is checked; which ones there are comes from the pages."""
 
 import re
 
 import pytest
 from course_content import built_cards, drill_page, exercises, with_a_missing_colon
+from drill_store import stored_cards
 from lesson_page import (
     FIRST_TEST_BLOCK,
     block,
@@ -31,6 +33,8 @@ from test_snapshots import make_snapshot, started_from
 EXERCISES = exercises()
 WRITE_TESTS = next(found for found in EXERCISES if grades_tests(found.exercise.checks))
 WRITE_CODE = next(found for found in EXERCISES if not grades_tests(found.exercise.checks))
+# The one quickest to type whole, for tests that solve an exercise as a reader would.
+SHORTEST = min(EXERCISES, key=lambda found: len(found.exercise.solution))
 PROPOSAL = ".drill-proposal"
 
 
@@ -194,7 +198,7 @@ def test_run_and_run_tests_on_a_block_with_a_syntax_error_name_it_with_its_line(
     expect(block_.locator(".runnable-tests")).not_to_contain_text("_pytest")
 
 
-# --- Hints and solutions -------------------------------------------------------
+# --- Hints, solutions and progress -------------------------------------------------------
 
 
 def test_the_last_hint_keeps_focus_on_the_hint_button(page, site_url):
@@ -274,3 +278,41 @@ def test_after_a_shown_solution_the_drill_proposes_again_and_a_mock_starts_from_
     assert editor_code(block_) == found.exercise.starter.rstrip("\n")  # not the solution
     check(block_)
     expect(page.locator(PROPOSAL)).to_have_text(re.compile(r"^Proposed grade: Again, as \d+ of"))
+
+
+def lesson_exercise_count(found):
+    return sum(other.page == found.page for other in EXERCISES)
+
+
+def test_solving_in_the_lesson_marks_it_schedules_its_card_and_counts_it_solved(page, site_url):
+    block_ = open_exercise(page, site_url, SHORTEST)
+    in_lesson = lesson_exercise_count(SHORTEST)
+    expect(page.locator(".lesson-progress")).to_contain_text(f"0 of {in_lesson} exercises solved")
+    assert stored_cards(page) == {}  # nothing reviewed yet
+    type_code(page, block_, SHORTEST.exercise.solution.rstrip("\n"))
+    check(block_)
+    expect(status(block_)).to_have_text(
+        re.compile(r"Its drill card is graded Good, as every check passed at the first Check; next")
+    )
+    assert stored_cards(page)[SHORTEST.exercise.id]["reps"] == 1  # one review, in the drill's store
+    expect(page.locator(".lesson-progress")).to_contain_text(f"1 of {in_lesson} exercises solved")
+    page.reload()
+    block_ = exercise_block(page, SHORTEST.exercise.id)
+    expect(block_.locator(".exercise-progress")).to_have_text(
+        re.compile(r"^✓ Solved: all \d+ checks passed at Check 1, with no hint\.$")
+    )
+    expect(page.locator(".lesson-progress")).to_contain_text(f"1 of {in_lesson} exercises solved")
+    page.goto(site_url)
+    expect(page.locator(".exercise-tally")).to_have_text(f"1 of {len(EXERCISES)} exercises solved")
+
+
+def test_a_check_that_fails_says_how_far_the_reader_got_when_they_return(page, site_url):
+    block_ = open_exercise(page, site_url, WRITE_CODE)
+    summary = check(block_)  # the starter: some checks fail
+    page.reload()
+    block_ = exercise_block(page, WRITE_CODE.exercise.id)
+    passed = re.match(r"(\d+) of (\d+)", summary)
+    expect(block_.locator(".exercise-progress")).to_have_text(
+        f"Not solved yet: best {passed[1]} of {passed[2]} checks (1 Check, 0 hints)."
+    )
+    assert stored_cards(page) == {}  # a failing Check is not a review

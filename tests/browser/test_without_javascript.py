@@ -1,5 +1,6 @@
 """With JavaScript off, every page is complete and readable: the code of runnable blocks is
-shown as highlighted code, Q&A answers open as native <details>, the drill lists its questions."""
+shown as highlighted code, Q&A answers open as native <details>, the drill lists its
+questions, and no progress line shows half-made."""
 
 from urllib.parse import urljoin
 
@@ -13,6 +14,7 @@ from course_content import (
     question_card_ids_in_sources,
     runnable_blocks,
 )
+from lesson_page import LESSON
 from playwright.sync_api import expect
 
 
@@ -93,3 +95,13 @@ def test_the_drill_lists_every_question_with_a_link_to_its_answer(
     expect(questions).to_have_count(len(cards))
     questions.first.click()
     expect(static_page).to_have_url(urljoin(site_url + drill_page().url, cards[0]["url"]))
+
+
+def test_progress_shows_nothing_without_javascript(static_page, site_url):
+    static_page.goto(site_url)
+    tally = static_page.locator(".exercise-tally")
+    expect(tally).to_be_attached()
+    expect(tally).to_be_hidden()
+    expect(tally).to_have_text("")
+    static_page.goto(site_url + LESSON)
+    expect(static_page.locator(".lesson-progress")).to_have_count(0)

@@ -34,15 +34,17 @@ function storageIsBlocked() {
 
 /**
  * A JSON document in localStorage: `{version, ...data}`. `data` is `initial` until one is read
- * that has this `version` and passes `isValid(data)`. `what` names it in notices ("progress on
+ * that has this `version` and passes `isValid(data)`; `upgrade(data)`, if given, fills in what
+ * the version gained since that document was stored. `what` names it in notices ("progress on
  * this exercise").
  */
 export class StoredJson {
-  constructor(key, { version, initial, isValid, what }) {
+  constructor(key, { version, initial, isValid, upgrade = (data) => data, what }) {
     this.key = key;
     this.version = version;
     this.initial = initial;
     this.isValid = isValid;
+    this.upgrade = upgrade;
     this.what = what;
     this.data = initial;
     this.persistent = true;
@@ -67,7 +69,7 @@ export class StoredJson {
   parse(text) {
     try {
       const { version, ...data } = JSON.parse(text);
-      return version === this.version && this.isValid(data) ? data : undefined;
+      return version === this.version && this.isValid(data) ? this.upgrade(data) : undefined;
     } catch {
       return undefined;
     }

@@ -1,11 +1,12 @@
-// Drill progress in localStorage, under a versioned schema:
+// Review progress in localStorage, one store for every place a card is graded (the drill, an
+// exercise first solved in its lesson), under a versioned schema:
 //   {"version": 1, "cards": {"card-id": <FSRS card state>, ...}}
-// Corrupt, unreadable or full storage never breaks the drill (../storage.js): the store works
+// Corrupt, unreadable or full storage never breaks a review (../storage.js): the store works
 // in memory, says why in `notice`, and leaves whatever is stored untouched (nothing is lost).
-// Reading it loads no scheduler (card-state.js checks the states).
+// Reading it loads no scheduler: the FSRS bundle loads with the first grade.
 
 import { StoredJson } from "../storage.js";
-import { isValidState } from "./card-state.js";
+import { GRADES, isValidState } from "./card-state.js";
 
 const STORAGE_KEY = "mlops-course:drill";
 const VERSION = 1;
@@ -33,6 +34,18 @@ export class ProgressStore {
 
   set(cardId, state) {
     this.stored.update(({ cards }) => ({ cards: { ...cards, [cardId]: state } }));
+  }
+
+  /**
+   * Grade card `cardId` ("Again", "Hard", "Good" or "Easy") from the state `before` it
+   * (undefined: a new card), store its next state and return it. The scheduler loads here.
+   */
+  async grade(cardId, gradeName, before, now = new Date()) {
+    const { newState, review } = await import("./scheduler.bundle.js");
+    const { rating } = GRADES.find(({ name }) => name === gradeName);
+    const state = review(before ?? newState(now), rating, now);
+    this.set(cardId, state);
+    return state;
   }
 
   /** The progress as a JSON file's text. */

@@ -1,10 +1,11 @@
 // An exercise: a runnable block (data-exercise) with Check, Hint and Show solution. The block's
 // files (starter, solution, hidden checks, hints) are fetched on first use; Check grades the
-// reader's code with real pytest in the worker (mlops_lab/_page/grading.py). Hints are the
-// `details.hint` blocks of the exercise's container, revealed one at a time. Progress is kept per
-// exercise, so the lesson and the drill share it. Two ways in:
+// reader's code with real pytest in the worker (mlops_lab/_page/grading.py). Hints are revealed
+// one at a time. Progress is kept per exercise (exercise-progress.js), shared by the lesson and
+// the drill. Two ways in:
 // - `mountExercises(page)`: the lesson's exercises, where the reader left them (their saved
-//   code, the hints they opened);
+//   code, the hints they opened, a line saying how far they got); a Check that first solves one
+//   records a review of its drill card, with the grade the result proposes;
 // - `mountExercise(container, card)`: an exercise card reviewed in the drill, from the starter
 //   with every hint hidden and nothing saved as the reader's code, since a review is recalling
 //   it; the drill grades it.
@@ -12,15 +13,21 @@
 // after Show solution "exercise:solution". Built by overrides/hooks/exercises.py.
 
 import { button, element, markUnavailable } from "../dom.js";
-import { StoredJson } from "../storage.js";
+import { formatDue } from "../drill/card-state.js";
 import { RunnablePage } from "./code-block.js";
+import {
+  afterCheck,
+  afterHint,
+  afterSolution,
+  describeProgress,
+  lessonReview,
+  storedProgress,
+} from "./exercise-progress.js";
 import { STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
-const STORAGE_PREFIX = "mlops-course:exercise:";
 // How a check's line starts (grading.py's outcomes): "not checked yet" is neither a pass nor a miss.
 const OUTCOME_SIGNS = { passed: "✓", failed: "✗", "not-checked": "–" };
-const VERSION = 1;
 const SHOW_SOLUTION = "Show solution";
 const BACK_TO_MY_CODE = "Back to my code";
 
@@ -60,18 +67,6 @@ export async function mountExercise(container, card) {
   return page;
 }
 
-/** The progress of one exercise, in localStorage (../storage.js: never fatal). */
-function exerciseProgress(id) {
-  return new StoredJson(STORAGE_PREFIX + id, {
-    version: VERSION,
-    initial: { attempts: 0, best: 0, total: 0, hints: 0, solutionShown: false },
-    isValid: (state) =>
-      ["attempts", "best", "total", "hints"].every((name) => Number.isInteger(state[name]) && state[name] >= 0) &&
-      typeof state.solutionShown === "boolean",
-    what: "progress on this exercise",
-  });
-}
-
 function fetchFiles(url) {
   return fetch(url).then((response) => {
     if (!response.ok) throw new Error(`the exercise's checks could not be loaded (${response.status})`);
@@ -91,7 +86,7 @@ class Exercise {
     this.session = { checks: 0, hints: 0, solutionShown: false }; // since it was mounted
     this.filesUrl = new URL(block.root.dataset.exercise, location.href);
     if (files) this.loadedFiles = Promise.resolve(files);
-    this.progress = exerciseProgress(this.id);
+    this.progress = storedProgress(this.id);
     this.hints = [...container.querySelectorAll("details.hint")];
     this.shownHints = asReview ? 0 : Math.min(this.progress.data.hints, this.hints.length);
     this.mount();
@@ -110,6 +105,11 @@ class Exercise {
     this.notice = element("p", { class: "exercise-notice" }, this.progress.notice);
     this.notice.hidden = !this.progress.notice;
     this.block.status.before(this.notice);
+    // In the lesson, how far the reader got, above the controls (not in a review: the drill
+    // proposes a grade instead).
+    this.progressLine = element("p", { class: "exercise-progress" });
+    if (!this.asReview) this.block.root.prepend(this.progressLine);
+    this.showProgress();
     // What the build added for readers without JavaScript: the solution, collapsed.
     this.staticSolution = this.container.querySelector("details.exercise-solution");
     if (this.staticSolution) this.staticSolution.hidden = true;
@@ -133,6 +133,13 @@ class Exercise {
         : "Hint";
     // After a first Check: of this review, or ever in the lesson.
     this.solutionButton.disabled = (this.asReview ? this.session.checks : this.progress.data.attempts) === 0;
+  }
+
+  showProgress() {
+    const { data } = this.progress;
+    this.progressLine.textContent = describeProgress(data);
+    this.progressLine.hidden = !this.progressLine.textContent;
+    this.progressLine.dataset.solved = String(Boolean(data.solved));
   }
 
   /** The exercise's starter, solution, checks and hints, fetched once. */
@@ -163,15 +170,30 @@ class Exercise {
     if (!result.report) return;
     this.showResults(result.report);
     this.session.checks += 1;
-    this.progress.update((progress) => ({
-      ...progress,
-      attempts: progress.attempts + 1,
-      best: Math.max(progress.best, result.report.passed),
-      total: result.report.total,
-    }));
+    let before;
+    this.progress.update((progress) => {
+      before = progress;
+      return afterCheck(progress, result.report, this.session);
+    });
+    this.showProgress();
     this.refreshButtons();
     this.block.root.dispatchEvent(
       new CustomEvent("exercise:checked", { bubbles: true, detail: { ...result.report, ...this.session } }),
+    );
+    if (!this.asReview) await this.recordReview(lessonReview(before, this.progress.data), result.report.summary);
+  }
+
+  // A Check in the lesson that first solves the exercise is a review of its drill card: it goes
+  // into the drill's store and schedule (loaded only now), with the grade the result proposes.
+  async recordReview(proposal, summary) {
+    if (!proposal) return;
+    const [grade, why] = proposal;
+    const { ProgressStore } = await import("../drill/progress-store.js");
+    const store = new ProgressStore();
+    const now = new Date();
+    const state = await store.grade(this.id, grade, store.cards[this.id], now);
+    this.block.announce(
+      `${summary}. Its drill card is graded ${grade}, as ${why}; next review ${formatDue(state.due, now)}.`,
     );
   }
 
@@ -215,7 +237,7 @@ class Exercise {
     hint.open = true;
     this.shownHints += 1;
     this.session.hints += 1;
-    this.progress.update((progress) => ({ ...progress, hints: Math.max(progress.hints, this.shownHints) }));
+    this.progress.update((progress) => afterHint(progress, this.shownHints));
     this.refreshButtons();
     this.block.announce(
       `Hint ${this.shownHints} of ${this.hints.length}: ${hint.textContent.replace(/^\s*Hint\s*/, "").trim()}`,
@@ -234,7 +256,7 @@ class Exercise {
     this.ownCode = this.block.code();
     this.block.showCode(files.solution.trimEnd());
     this.solutionButton.textContent = BACK_TO_MY_CODE;
-    this.progress.update((progress) => ({ ...progress, solutionShown: true }));
+    this.progress.update(afterSolution);
     this.session.solutionShown = true;
     this.block.root.dispatchEvent(new CustomEvent("exercise:solution", { bubbles: true, detail: { ...this.session } }));
     this.block.announce(`The reference solution is in the editor; ${BACK_TO_MY_CODE} brings back yours.`);
