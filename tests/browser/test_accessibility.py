@@ -93,7 +93,7 @@ def test_a_drill_review_a_mock_interview_and_an_exercise_card_have_no_serious_vi
     audited, site_url, built_site, palette
 ):
     open_in_palette(audited, site_url + drill_page().url, palette)
-    audited.get_by_role("button", name="Review due cards").click()
+    audited.get_by_role("button", name="Review today's cards").click()
     audited.get_by_role("button", name="Show answer").click()
     expect(audited.locator(".drill-grades")).to_be_visible()
     assert_no_blocking_violations(audited)

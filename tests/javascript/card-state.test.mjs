@@ -10,6 +10,7 @@ import {
   isDue,
   isMastered,
   isValidState,
+  localDay,
 } from "../../overrides/assets/javascripts/drill/card-state.js";
 
 const NOW = new Date("2026-03-10T12:00:00");
@@ -55,6 +56,11 @@ test("mastered means in review and not due", () => {
   assert.equal(isMastered({ state: 2, due: "2026-03-20T00:00:00" }, NOW), true);
   assert.equal(isMastered({ state: 2, due: "2026-03-01T00:00:00" }, NOW), false);
   assert.equal(isMastered({ state: 1, due: "2026-03-20T00:00:00" }, NOW), false);
+});
+
+test("days are the reader's calendar days", () => {
+  assert.equal(localDay(new Date(2026, 0, 5, 23, 59)), "2026-01-05");
+  assert.equal(localDay(new Date(2026, 0, 6, 0, 1)), "2026-01-06");
 });
 
 test("when a card is due, in words", () => {

@@ -37,6 +37,13 @@ export function isValidState(state) {
   );
 }
 
+/** The reader's calendar day of `date` ("2026-12-06"): new cards are counted per local day. */
+export function localDay(date) {
+  const day = new Date(date);
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
 /** When `due` comes, from `now`, in words: "in 10 min", "in 5 h", "in 3 days". */
 export function formatDue(due, now) {
   const minutes = Math.round((new Date(due) - now) / 60_000);
