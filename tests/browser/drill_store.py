@@ -1,5 +1,5 @@
-"""What the site's one review store holds (the drill's, which a lesson's exercises grade into),
-read and aged as a test needs (shared by the browser tests)."""
+"""What the site's one review store holds (the drill's, which the lesson's review prompts and
+exercises grade into), read and aged as a test needs (shared by the browser tests)."""
 
 import json
 

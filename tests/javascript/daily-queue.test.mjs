@@ -1,10 +1,11 @@
 // The drill's daily queue: due cards, then new cards in lesson order, short ones first, at most
-// the day's limit.
+// the day's limit; and what is due among a lesson's review prompts.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
   dailyQueue,
+  dueBySection,
   dueCards,
   introducedOn,
   NEW_CARDS_PER_DAY,
@@ -93,4 +94,27 @@ test("interview questions stay out of the daily queue even when due", () => {
     now: NOW,
   });
   assert.deepEqual(queue, { due: [], newToday: [] });
+});
+
+test("a lesson's prompts due, by section, in page order; new prompts are not due", () => {
+  const prompts = [
+    { id: "a1", section: "one" },
+    { id: "a2", section: "one" },
+    { id: "b1", section: "two" },
+    { id: "c1", section: "three" },
+    { id: "c2", section: "three" },
+  ];
+  const states = {
+    a2: dueOn("2026-03-09T00:00:00"),
+    b1: dueOn("2026-03-20T00:00:00"),
+    c1: dueOn("2026-03-01T00:00:00"),
+    c2: dueOn("2026-03-10T11:00:00"),
+  };
+  assert.deepEqual(
+    [...dueBySection(prompts, states, NOW)],
+    [
+      ["one", ["a2"]],
+      ["three", ["c1", "c2"]],
+    ],
+  );
 });

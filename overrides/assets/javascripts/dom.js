@@ -41,7 +41,13 @@ export function whenIdle(callback) {
   return globalThis.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 200);
 }
 
-// A button the reader may have just pressed (Run, Run tests, Check, Stop) is never
+/** Cancel a `whenIdle` callback that has not run yet. */
+export function cancelIdle(handle) {
+  if (globalThis.cancelIdleCallback) cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
+// A button the reader may have just pressed (Run, Run tests, Check, Stop, Hint) is never
 // `disabled` while it is unavailable, since that drops its focus to <body> and a screen-reader
 // user loses their place: it is marked aria-disabled, which keeps it focusable, and presses are
 // ignored (`ignoreUnavailableButtons`).

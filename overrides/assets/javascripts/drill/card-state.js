@@ -1,6 +1,6 @@
 // What a card's stored schedule says, read without the scheduler: the four grades, whether a
-// card is due, whether a stored state can be used, when it comes back. Reading progress needs
-// no ts-fsrs (scheduler.bundle.js): only scheduling a grade does.
+// card is due, whether a stored state can be used. Pages that only count what is due (a lesson's
+// review prompts) import this and never load ts-fsrs (scheduler.bundle.js, loaded on a grade).
 // Side-effect free: unit-tested under Node (tests/javascript/).
 
 // Anki's four grades; `rating` is ts-fsrs's Rating (1-4), `key` the drill's shortcut.

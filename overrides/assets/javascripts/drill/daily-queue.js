@@ -41,6 +41,14 @@ export function dailyQueue(cards, { states, introduced, newPerDay, now }) {
   return { due: dueCards(daily, states, now), newToday: newCardsInOrder(daily, states).slice(0, newLeft) };
 }
 
+/** Of `prompts` ({id, section}: a lesson's review prompts, in page order), the ids of those due,
+ * by section: Map {section: [ids]}, sections in page order, only those with a prompt due. */
+export function dueBySection(prompts, states, now) {
+  const due = prompts.filter(({ id }) => states[id] && isDue(states[id], now));
+  const sections = groupBy(due, ({ section }) => section);
+  return new Map([...sections].map(([section, inSection]) => [section, inSection.map(({ id }) => id)]));
+}
+
 /** Map {key: [items]}, keys in the order first met, items in their order. */
 function groupBy(items, keyOf) {
   const groups = new Map();

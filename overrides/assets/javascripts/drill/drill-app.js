@@ -6,7 +6,7 @@
 // grade. Cards come from the file named by the root's data-cards-file (cards.json beside the
 // drill page, in lesson order), written at build time from the cards of the pages
 // (overrides/hooks/interview_cards.py); answers are that rendered HTML, and card URLs are
-// relative to the drill page. Grades go into the one store a lesson's exercises grade into too.
+// relative to the drill page. Grades go into the one store the lessons' review prompts share.
 
 import { button as newButton, element } from "../dom.js";
 import { formatDue, GRADES, isMastered } from "./card-state.js";

@@ -1,5 +1,5 @@
-// Review progress in localStorage, one store for every place a card is graded (the drill, an
-// exercise first solved in its lesson), under a versioned schema:
+// Review progress in localStorage, one store for every place a card is graded (the drill, a
+// lesson's review prompts, an exercise first solved in its lesson), under a versioned schema:
 //   {"version": 1, "cards": {"card-id": <FSRS card state>, ...},
 //    "introduced": {"card-id": <ISO date of its first review>, ...}, "newPerDay": 20}
 // (`introduced` and `newPerDay` came later and may be missing.) Corrupt, unreadable or full

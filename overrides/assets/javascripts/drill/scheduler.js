@@ -1,7 +1,7 @@
-// Spaced repetition for the interview drill: FSRS from ts-fsrs
+// Spaced repetition for the interview drill and the lesson's review prompts: FSRS from ts-fsrs
 // (the scheduler modern Anki offers), with Anki's four grades (card-state.js). Card states are
 // stored as JSON (dates as ISO strings). Bundled by esbuild at build time
-// (overrides/hooks/bundle_scripts.py).
+// (overrides/hooks/bundle_scripts.py); pages load it only to schedule a grade.
 
 import { createEmptyCard, fsrs, TypeConvert } from "ts-fsrs";
 import { GRADES } from "./card-state.js";
