@@ -88,6 +88,25 @@ def test_every_page_shows_each_card_written_in_its_source(built_site, page):
         assert card.get_text(strip=True) != card.summary.get_text(strip=True), card["id"]
 
 
+def next_element(element):
+    return element.find_next_sibling(True)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.source)
+def test_flashcards_stand_together_at_the_end_of_their_section(built_site, page):
+    """A section's review prompts, one after another, then the next h2 (or the page's end), so
+    that they read, and are reviewed, as one group."""
+    cards = read_html(built_site, page.url + "index.html").select("article details.flashcard")
+    groups = {}
+    for card in cards:
+        groups.setdefault(card["data-section"], []).append(card)
+    for section, group in groups.items():
+        for card, following in zip(group, group[1:], strict=False):
+            assert next_element(card) is following, f"{card['id']}: another card must follow"
+        after = next_element(group[-1])
+        assert after is None or after.name == "h2", f"{section}: cards end the section"
+
+
 def test_interview_answer_shows_the_tested_snippet(built_site):
     card = read_html(built_site, LESSON).find(id="card-test-ml-models")
     assert "def test_sentiment_model" in card.get_text()
