@@ -138,8 +138,9 @@ EXPLAINED_FAILURES = {
     ),
     "a package the site does not serve": (
         "import numpy as np\nprint(np.zeros(3))",
-        r"Error: numpy is not available in this page: .*",
-        ["ModuleNotFoundError: No module named 'numpy'", "serves no WebAssembly build of numpy"],
+        # Named first, with the reader's line (issue 19); the output says why it is missing.
+        r"Error: ModuleNotFoundError on line 1: No module named 'numpy' \(after [\d.]+ m?s\)\.",
+        ["No module named 'numpy'", "serves no WebAssembly build of numpy"],
     ),
 }
 

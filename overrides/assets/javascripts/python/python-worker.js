@@ -31,6 +31,7 @@ const OUT_OF_MEMORY = "out-of-memory"; // the runner's status when only a new se
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
 let pyodide;
 let runner;
+let PythonError; // Pyodide's class of Python exceptions, kept: after a fatal error its API throws
 let currentOutput;
 let queue = Promise.resolve(); // one message at a time: loading packages awaits, runs must not interleave
 
@@ -89,6 +90,7 @@ async function init(config) {
       });
     }
     runner = pyodide.pyimport(RUNNER_MODULE);
+    ({ PythonError } = pyodide.ffi);
     runner.install((json) => currentOutput?.display(JSON.parse(json)));
     postMessage({ type: MESSAGE.ready, start });
   } catch (error) {
@@ -197,7 +199,7 @@ async function execute({ id, code, sources = [code], lineLimit }, packages, body
       result = body();
     }
   } catch (error) {
-    result = error instanceof pyodide.ffi.PythonError ? pageFailure(error) : runtimeFailure(error);
+    result = error instanceof PythonError ? pageFailure(error) : runtimeFailure(error);
   }
   postMessage({
     type: MESSAGE.done,
