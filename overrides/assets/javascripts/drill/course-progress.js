@@ -57,7 +57,7 @@ export class CourseProgress {
     const { cards } = new ProgressStore();
     for (const { node, exercises, prompts } of this.lines) {
       const parts = [];
-      if (exercises.length) parts.push(solvedTally(exercises.filter(isSolved).length, exercises.length));
+      if (exercises.length) parts.push([solvedTally(exercises.filter(isSolved).length, exercises.length)]);
       if (prompts.length) parts.push(promptsPart(prompts, cards));
       node.replaceChildren(...parts.flatMap((part, index) => (index ? [" · ", ...part] : part)));
       node.hidden = false;

@@ -15,7 +15,7 @@ export function inDailyQueue(card) {
 /** The `cards` whose stored state (`states[card.id]`) is due, the longest-waiting first. */
 export function dueCards(cards, states, now) {
   const dueAt = (card) => new Date(states[card.id].due);
-  return cards.filter((card) => states[card.id] && isDue(states[card.id], now)).sort((a, b) => dueAt(a) - dueAt(b));
+  return cards.filter(({ id }) => isDueIn(states, id, now)).sort((a, b) => dueAt(a) - dueAt(b));
 }
 
 /** The `cards` never reviewed, in the order they are introduced: lesson order (cards.json's:
@@ -44,9 +44,14 @@ export function dailyQueue(cards, { states, introduced, newPerDay, now }) {
 /** Of `prompts` ({id, section}: a lesson's review prompts, in page order), the ids of those due,
  * by section: Map {section: [ids]}, sections in page order, only those with a prompt due. */
 export function dueBySection(prompts, states, now) {
-  const due = prompts.filter(({ id }) => states[id] && isDue(states[id], now));
+  const due = prompts.filter(({ id }) => isDueIn(states, id, now));
   const sections = groupBy(due, ({ section }) => section);
   return new Map([...sections].map(([section, inSection]) => [section, inSection.map(({ id }) => id)]));
+}
+
+// A card never reviewed has no state: it is new, not due.
+function isDueIn(states, id, now) {
+  return Boolean(states[id]) && isDue(states[id], now);
 }
 
 /** Map {key: [items]}, keys in the order first met, items in their order. */
