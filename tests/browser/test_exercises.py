@@ -236,11 +236,15 @@ def test_back_to_my_code_restores_what_was_typed_and_a_reload_keeps_it(page, sit
     page.keyboard.press("Enter")
     expect(status(block_)).to_have_text("Your code is back in the editor.")
     assert editor_code(block_) == typed
+    editor(block_).click()  # the reader goes on writing: it is saved again
+    page.keyboard.press("ControlOrMeta+End")
+    page.keyboard.type("  # still mine")
+    typed += "  # still mine"
     block_.get_by_role("button", name="Show solution").click()
     expect(back).to_be_visible()
     page.reload()  # the solution was on screen: what comes back is the reader's own code
     block_ = exercise_block(page, WRITE_CODE.exercise.id)
-    expect(editor(block_)).to_contain_text("my own attempt")
+    expect(editor(block_)).to_contain_text("still mine")
     assert editor_code(block_) == typed
 
 

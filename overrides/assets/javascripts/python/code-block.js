@@ -302,8 +302,8 @@ class CodeBlock {
 
   /** Put `code` in the editor (or in its place until it exists), and keep it as the edit. */
   setCode(code) {
-    this.editsKept = this.page.savesEdits;
     this.showCode(code);
+    this.editsKept = this.page.savesEdits;
     this.saveEdit(code);
   }
 
