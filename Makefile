@@ -78,15 +78,15 @@ dev: $(BUILD_PACKAGES) ## Live-reloading server for writing content, rebuilt on 
 	$(VENV)/python scripts/dev_server.py
 
 test: setup chromium java lint ## Run every test: lint, units, builds, Pyodide, browser (< 10 min)
-	node --test tests/javascript/
+	node --test --test-reporter=dot tests/javascript/
 	$(PYTEST)
 
 test-fast: setup java lint ## Lint, units and the built site, no browser and no Pyodide (< 60 s)
-	node --test tests/javascript/
+	node --test --test-reporter=dot tests/javascript/
 	$(PYTEST) -m "$(FAST_TESTS)"
 
 test-unit: setup ## Units only: Python and JavaScript, no build, no browser (< 20 s)
-	node --test tests/javascript/
+	node --test --test-reporter=dot tests/javascript/
 	$(PYTEST) -m "$(UNIT_TESTS)"
 
 lint: setup ## Lint Python (ruff) and JavaScript (ESLint), and check JavaScript's formatting (Prettier)

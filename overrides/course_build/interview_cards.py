@@ -19,7 +19,9 @@ cards from that HTML in page order, checks them (reporting docs/<page>.md:<line>
 card's `/// details`, or of the data-cards element), gives each card's element a
 `data-section="<id of the h2 it sits under>"`, adds a "Drill this card" link to each question
 and exercise (flashcards are reviewed where they stand), lists every card on the drill page
-(readable without JavaScript), and writes the drill's files next to it (card_exports.py).
+(readable without JavaScript), and writes the drill's files next to it (card_exports.py). An
+`.exercise-tally` element on any page (the home page's) is given the course's exercise ids, in
+`data-exercises`, for the page to count those solved.
 Everything it needs comes from the pages MkDocs hands it: no state is kept between events.
 """
 
@@ -39,6 +41,7 @@ from course_build.problems import fail_on
 QUESTION_QUOTES = re.compile(r'^Q:\s*"?|"$')
 EXERCISE_LABEL = re.compile(r"^Exercise:\s*")
 DRILL_ROOT = "drill-app"  # the element the drill page carries: <div id="drill-app">
+EXERCISE_TALLY = "exercise-tally"  # "n of 5 exercises solved" (drill/course-progress.js)
 NOT_IN_A_SUMMARY = ["a", "button", "h1", "h2", "h3", "h4", "h5", "h6"]
 AUTHORED = ("question", "flashcard", "exercise")  # the `/// details` types that are cards
 DEFAULT_DIFFICULTY = {"flashcard": "easy"}  # the kinds whose difficulty may be left out
@@ -207,6 +210,17 @@ def fill_drill_page(soup, cards):
     app.append(anki)
 
 
+def fill_exercise_tallies(rendered, cards):
+    """Every `.exercise-tally` lists the course's exercises, in page order."""
+    exercise_ids = " ".join(card.id for card in cards if card.kind == "exercise")
+    for page, soup in rendered:
+        tallies = soup.select(f".{EXERCISE_TALLY}")
+        for tally in tallies:
+            tally["data-exercises"] = exercise_ids
+        if tallies:
+            page.content = str(soup)
+
+
 def find_drill_page(rendered):
     """(page, soup) of the one page that holds the drill, or None."""
     with_drill = [(page, soup) for page, soup in rendered if soup.find(id=DRILL_ROOT)]
@@ -234,6 +248,7 @@ def collect_into_drill(pages, site_dir):
             page.content = str(soup)
         cards += found
     fail_on(problems + duplicate_problems(cards), "Interview card problem(s)")
+    fill_exercise_tallies(rendered, cards)
     if drill_page is not None:
         fill_drill_page(drill_soup, cards)
         drill_page.content = str(drill_soup)

@@ -109,6 +109,14 @@ def editor(block_):
     return block_.locator(".cm-content")
 
 
+def editor_code(block_):
+    """The code in the block's editor, as it shows it (a short block: every line is drawn; an
+    empty line's inner text is a line break of its own)."""
+    expect(editor(block_)).to_be_visible()
+    lines = block_.locator(".cm-line").all_inner_texts()
+    return "\n".join(line.rstrip("\n") for line in lines).rstrip("\n")
+
+
 def set_code(page, block_, code):
     """Replace the block's code by typing it, as a reader does (`type_code`)."""
     type_code(page, block_, code)

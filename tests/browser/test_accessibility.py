@@ -1,6 +1,7 @@
 """axe-core (the engine behind Lighthouse's accessibility audit, from npm) over every page of the
 navigation, in the light and the dark palette, at rest and in the states a reader brings about:
-after Run and Run tests, a drill review with its answer shown, a mock interview. Any serious or
+after Run and Run tests, a drill review with its answer shown, a mock interview, a lesson's
+review prompts graded and due. Any serious or
 critical violation fails, listed with the elements at fault. Buttons are also checked while
 hovered and while focused, where Material's own colours change."""
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from course_content import built_cards, drill_page, nav_pages
-from lesson_page import FIRST_TEST_BLOCK, block, open_lesson, run, run_tests
+from drill_store import make_every_card_due
+from lesson_page import FIRST_TEST_BLOCK, LESSON, block, open_lesson, run, run_tests
 from playwright.sync_api import expect
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -93,7 +95,7 @@ def test_a_drill_review_a_mock_interview_and_an_exercise_card_have_no_serious_vi
     audited, site_url, built_site, palette
 ):
     open_in_palette(audited, site_url + drill_page().url, palette)
-    audited.get_by_role("button", name="Review due cards").click()
+    audited.get_by_role("button", name="Review today's cards").click()
     audited.get_by_role("button", name="Show answer").click()
     expect(audited.locator(".drill-grades")).to_be_visible()
     assert_no_blocking_violations(audited)
@@ -129,14 +131,37 @@ def contrast_problems(page, selector):
     return [v for v in found if v["id"] == "color-contrast"]
 
 
+def grade_and_open_prompts(page):
+    """The lesson's first prompt graded (its grade shown as pressed), the second open to grade."""
+    prompts = page.locator("details.flashcard")
+    for index in range(2):
+        prompts.nth(index).locator("summary").click()
+    prompts.first.get_by_role("button", name="Good").click()
+    expect(prompts.first.get_by_role("status")).to_contain_text("Graded Good")
+
+
 @pytest.mark.parametrize("palette", PALETTES)
-@pytest.mark.parametrize("where", ["lesson", "drill"])
+def test_review_prompts_graded_and_due_have_no_serious_violation(audited, site_url, palette):
+    open_in_palette(audited, site_url + LESSON, palette)
+    grade_and_open_prompts(audited)
+    assert_no_blocking_violations(audited)
+    make_every_card_due(audited)
+    audited.reload()
+    expect(audited.locator(".lesson-progress")).to_contain_text("1 prompt due in this lesson")
+    expect(audited.locator(".review-due").first).to_be_visible()
+    assert_no_blocking_violations(audited)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("where", ["lesson", "drill", "review prompts"])
 def test_buttons_keep_their_contrast_when_hovered_and_focused(audited, site_url, palette, where):
-    url = site_url + (drill_page().url if where == "drill" else "")
+    url = site_url + {"lesson": "", "drill": drill_page().url, "review prompts": LESSON}[where]
     open_in_palette(audited, url, palette)
     if where == "lesson":
         open_lesson(audited, site_url)
         run_tests(block(audited, FIRST_TEST_BLOCK))  # shows every control of a block
+    elif where == "review prompts":
+        grade_and_open_prompts(audited)
     else:
         expect(audited.locator(".drill-due")).to_be_visible()
     audited.keyboard.press("Tab")  # keyboard focus, so that :focus-visible applies below

@@ -177,6 +177,27 @@ def test_traceback_is_shown_and_trimmed_to_the_readers_code(lesson):
     assert "run_block" not in text and "exec(" not in text
 
 
+def test_a_link_within_the_page_keeps_the_blocks_as_they_are(lesson):
+    # Material's instant navigation re-renders the whole page at the first jump to one of its
+    # anchors: the blocks must not be rebuilt, losing what the reader ran.
+    first = block(lesson, 1)
+    run(first)
+    printed = output(first).inner_text()
+    lesson.evaluate("window.__before = document.querySelector('article')")
+    where = lesson.url  # Material's navigation.tracking keeps the hash of the section in view
+    lesson.locator("article a[href$='#5-testing-complexity']").first.click()
+    lesson.wait_for_url("**#5-testing-complexity")
+    expect(lesson.locator("[id='5-testing-complexity']")).to_be_in_viewport()
+    lesson.go_back()  # and back, as the browser's button does
+    lesson.wait_for_url(where)
+    lesson.go_forward()
+    lesson.wait_for_url("**#5-testing-complexity")
+    expect(lesson.locator("[id='5-testing-complexity']")).to_be_in_viewport()
+    assert lesson.evaluate("window.__before === document.querySelector('article')")
+    expect(output(first)).to_have_text(printed)
+    expect(status(first)).to_have_text(FINISHED)
+
+
 def test_instant_navigation_keeps_the_python_session(lesson, site_url):
     first = block(lesson, 1)
     set_code(lesson, first, "remembered = 'still here'")

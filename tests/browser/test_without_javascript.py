@@ -1,5 +1,6 @@
 """With JavaScript off, every page is complete and readable: the code of runnable blocks is
-shown as highlighted code, Q&A answers open as native <details>, the drill lists its questions."""
+shown as highlighted code, Q&A answers and review prompts open as native <details>, the drill
+lists its questions, and no progress line shows half-made."""
 
 from urllib.parse import urljoin
 
@@ -9,10 +10,12 @@ from course_content import (
     drill_page,
     markdown_pages,
     nav_pages,
+    page_source,
     pages_with_runnable_blocks,
     question_card_ids_in_sources,
     runnable_blocks,
 )
+from lesson_page import LESSON, LESSON_PAGE
 from playwright.sync_api import expect
 
 
@@ -93,3 +96,24 @@ def test_the_drill_lists_every_question_with_a_link_to_its_answer(
     expect(questions).to_have_count(len(cards))
     questions.first.click()
     expect(static_page).to_have_url(urljoin(site_url + drill_page().url, cards[0]["url"]))
+
+
+def test_review_prompts_are_questions_with_answers_that_open_natively(static_page, site_url):
+    static_page.goto(site_url + LESSON)
+    prompts = static_page.locator("details.flashcard")  # the lesson's review prompts
+    expect(prompts).to_have_count(len(page_source(LESSON_PAGE).details("flashcard")))
+    first = prompts.first
+    expect(first.locator("> :not(summary)").first).to_be_hidden()
+    first.locator("summary").click()
+    expect(first.locator("> :not(summary)").first).to_be_visible()
+    expect(first.get_by_role("button")).to_have_count(0)  # grades need JavaScript
+
+
+def test_progress_shows_nothing_without_javascript(static_page, site_url):
+    static_page.goto(site_url)
+    tally = static_page.locator(".exercise-tally")
+    expect(tally).to_be_attached()
+    expect(tally).to_be_hidden()
+    expect(tally).to_have_text("")
+    static_page.goto(site_url + LESSON)
+    expect(static_page.locator(".lesson-progress")).to_have_count(0)

@@ -20,7 +20,12 @@ from course_build.card_exports import (
     note_guid,
 )
 from course_build.cards import answer_words
-from course_build.interview_cards import AUTHORED, DEFAULT_DIFFICULTY, DIFFICULTIES
+from course_build.interview_cards import (
+    AUTHORED,
+    DEFAULT_DIFFICULTY,
+    DIFFICULTIES,
+    EXERCISE_TALLY,
+)
 from course_content import built_cards, drill_page, nav_pages
 
 AUTHORED_CARDS = ", ".join(f"details.{kind}" for kind in AUTHORED)
@@ -201,3 +206,13 @@ def test_drill_page_lists_every_card_and_the_downloads_without_javascript(built_
     downloads = [a["href"] for a in drill.select("#drill-app .drill-anki a[download]")]
     assert downloads == [ANKI_PACKAGE_FILE, ANKI_TEXT_FILE]
     assert drill.select_one("#drill-app")["data-cards-file"] == CARDS_FILE
+
+
+def test_every_exercise_tally_lists_the_courses_exercises_and_is_empty_until_counted(built_site):
+    exercise_ids = [card["id"] for card in built_cards(built_site) if card["kind"] == "exercise"]
+    pages = [soup for _, soup in built_pages(built_site)]
+    tallies = [tally for soup in pages for tally in soup.select(f".{EXERCISE_TALLY}")]
+    assert tallies, "the home page has an exercise tally"
+    for tally in tallies:
+        assert tally["data-exercises"].split() == exercise_ids
+        assert tally.has_attr("hidden") and tally.get_text(strip=True) == ""  # without JavaScript

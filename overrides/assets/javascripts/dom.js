@@ -56,3 +56,23 @@ export function whenVisible(callback) {
   };
   document.addEventListener("visibilitychange", onChange);
 }
+
+/** Cancel a `whenIdle` callback that has not run yet. */
+export function cancelIdle(handle) {
+  if (globalThis.cancelIdleCallback) cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
+// A button the reader may have just pressed (Run, Run tests, Check, Stop, Hint) is never
+// `disabled` while it is unavailable, since that drops its focus to <body> and a screen-reader
+// user loses their place: it is marked aria-disabled, which keeps it focusable, and presses are
+// ignored (`ignoreUnavailableButtons`).
+export function markUnavailable(node, unavailable) {
+  if (unavailable) node.setAttribute("aria-disabled", "true");
+  else node.removeAttribute("aria-disabled");
+}
+
+/** A click listener for a group of buttons, capturing, before any button's own handler. */
+export function ignoreUnavailableButtons(event) {
+  if (event.target.closest('[aria-disabled="true"]')) event.stopImmediatePropagation();
+}

@@ -23,33 +23,45 @@ export function writeText(key, text) {
   }
 }
 
+// Where storage is blocked (a browser setting, some private modes), reading the property throws.
+function storageIsBlocked() {
+  try {
+    return !localStorage;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * A JSON document in localStorage: `{version, ...data}`. `data` is `initial` until one is read
- * that has this `version` and passes `isValid(data)`. `what` names it in notices ("progress on
+ * that has this `version` and passes `isValid(data)`; `upgrade(data)`, if given, fills in what
+ * the version gained since that document was stored. `what` names it in notices ("progress on
  * this exercise").
  */
 export class StoredJson {
-  constructor(key, { version, initial, isValid, what }) {
+  constructor(key, { version, initial, isValid, upgrade = (data) => data, what }) {
     this.key = key;
     this.version = version;
+    this.initial = initial;
     this.isValid = isValid;
+    this.upgrade = upgrade;
     this.what = what;
     this.data = initial;
     this.persistent = true;
     this.notice = "";
-    let text;
-    try {
-      text = localStorage.getItem(key);
-    } catch {
-      this.useMemory(`This browser blocks storage: ${what} lasts until you leave the page.`);
-      return;
-    }
-    if (text === null) return;
-    const stored = this.parse(text);
+    if (storageIsBlocked()) this.useMemory(`This browser blocks storage: ${what} lasts until you leave the page.`);
+    else this.readStored();
+  }
+
+  /** Take the stored document's data (`initial` if none is stored); if it cannot be read, keep
+   * what this page has, in memory only from now on. */
+  readStored() {
+    const text = readText(this.key);
+    const stored = text === undefined ? this.initial : this.parse(text);
     if (stored) this.data = stored;
     else
       this.useMemory(
-        `Saved ${what} could not be read: it is kept in memory only, and what was saved is left as it is.`,
+        `Saved ${this.what} could not be read: it is kept in memory only, and what was saved is left as it is.`,
       );
   }
 
@@ -57,7 +69,7 @@ export class StoredJson {
   parse(text) {
     try {
       const { version, ...data } = JSON.parse(text);
-      return version === this.version && this.isValid(data) ? data : undefined;
+      return version === this.version && this.isValid(data) ? this.upgrade(data) : undefined;
     } catch {
       return undefined;
     }
@@ -71,6 +83,15 @@ export class StoredJson {
       const what = this.what[0].toUpperCase() + this.what.slice(1);
       this.useMemory(`${what} could not be saved (storage is full or blocked): it is kept in memory only.`);
     }
+  }
+
+  /**
+   * Store `change(data)`, where `data` is what is stored now: another page of the site (a lesson
+   * and the drill in two tabs) may have saved since this one read it, and its changes are kept.
+   */
+  update(change) {
+    if (this.persistent) this.readStored();
+    this.save(change(this.data));
   }
 
   useMemory(notice) {

@@ -1,15 +1,23 @@
-// The interview drill: review sessions over due cards, and a timed mock interview. A question
-// or fact card is answered aloud, then revealed and self-graded; an exercise card is worked in an
-// editor with Check (the lesson's own exercise block), and its result proposes the grade.
-// Cards come from the file named by the root's data-cards-file (cards.json beside the drill page),
-// written at build time from the Q&A cards of the pages (overrides/hooks/interview_cards.py);
-// answers are that rendered HTML, and card URLs are relative to the drill page.
+// The interview drill: the day's review (the cards due, then the new cards the day's limit
+// leaves, daily-queue.js), and a timed mock interview (the interview questions and the
+// exercises). A flashcard or fact is answered, then revealed and self-graded; an interview
+// question is answered aloud against the clock, then compared with its outline; an exercise card
+// is worked in an editor with Check (python/exercise.js mounts it), and its result proposes the
+// grade. Cards come from the file named by the root's data-cards-file (cards.json beside the
+// drill page, in lesson order), written at build time from the cards of the pages
+// (overrides/hooks/interview_cards.py); answers are that rendered HTML, and card URLs are
+// relative to the drill page. Grades go into the one store the lessons' review prompts share.
 
 import { button as newButton, element } from "../dom.js";
+import { formatDue, GRADES, isMastered } from "./card-state.js";
+import { dailyQueue, inDailyQueue } from "./daily-queue.js";
 import { ProgressStore } from "./progress-store.js";
-import { GRADES, isDue, newState, preview, review } from "./scheduler.bundle.js";
+import { proposedGrade } from "./proposed-grade.js";
+import { newState, preview } from "./scheduler.bundle.js";
 
-const MOCK_SECONDS_PER_QUESTION = 120;
+// The mock interview: questions answered aloud, and exercises coded, each against a clock.
+const MOCK_SECONDS = { question: 120, exercise: 600 };
+const inMockInterview = (card) => card.kind in MOCK_SECONDS;
 
 export class InterviewDrill {
   constructor(root) {
@@ -33,7 +41,7 @@ export class InterviewDrill {
     ({ cards: this.cards, difficulties: this.difficulties } = await response.json());
     this.render();
     const requested = this.cards.find((card) => `#${card.id}` === location.hash);
-    if (requested) this.startSession([requested], "review");
+    if (requested) this.startSession([requested], requested.kind === "question" ? "mock" : "review");
   }
 
   // --- overview --------------------------------------------------------------------------
@@ -61,29 +69,57 @@ export class InterviewDrill {
   }
 
   renderOverview() {
-    const now = new Date();
-    const due = this.cards.filter((card) => this.isDueNow(card, now));
     this.overview.replaceChildren();
-    add(this.overview, "p", { class: "drill-due" }, `${due.length} of ${this.cards.length} cards due now`);
+    this.counts = add(this.overview, "p", { class: "drill-due" });
+    this.deck = add(this.overview, "p", { class: "drill-deck" });
 
     const filters = add(this.overview, "div", { class: "drill-filters" });
     this.tagFilter = select(filters, "Topic", ["all topics", ...this.tags()]);
     this.kindFilter = select(filters, "Kind", ["all kinds", ...new Set(this.cards.map((card) => card.kind))]);
     this.difficultyFilter = select(filters, "Difficulty", ["any difficulty", ...this.difficulties]);
     this.shuffle = checkbox(filters, "Shuffle");
-    this.mockSize = numberInput(filters, "Mock interview questions", Math.min(5, this.cards.length), this.cards.length);
+    const daily = this.cards.filter(inDailyQueue).length;
+    this.newPerDay = numberInput(filters, "New cards a day", this.store.newPerDay, 0, daily);
+    this.newPerDay.addEventListener("change", () => this.changeNewPerDay());
+    const mockPool = this.cards.filter(inMockInterview).length;
+    this.mockSize = numberInput(filters, "Mock interview questions", Math.min(5, mockPool), 1, mockPool);
 
     const actions = add(this.overview, "div", { class: "drill-actions" });
-    button(
-      actions,
-      "Review due cards",
-      () => this.startSession(this.filtered(due), "review"),
-      "md-button md-button--primary",
-    );
+    button(actions, "Review today's cards", () => this.startReview(), "md-button md-button--primary");
     button(actions, "Start mock interview", () => this.startMockInterview());
 
-    this.renderMastery(now);
+    this.renderCounts();
+    this.renderMastery(new Date());
     this.renderProgressTools();
+  }
+
+  /** Today's queue among `cards`: {due, newToday} (daily-queue.js). */
+  today(cards = this.cards) {
+    const { cards: states, introduced, newPerDay } = this.store;
+    return dailyQueue(cards, { states, introduced, newPerDay, now: new Date() });
+  }
+
+  // "12 due · 20 new today", then what the daily review and the mock interview hold.
+  renderCounts() {
+    const { due, newToday } = this.today();
+    this.counts.textContent = `${due.length} due · ${newToday.length} new today`;
+    const daily = this.cards.filter(inDailyQueue);
+    const unseen = daily.filter((card) => !this.store.cards[card.id]).length;
+    const mock = this.cards.filter(inMockInterview);
+    const questions = mock.filter((card) => card.kind === "question").length;
+    this.deck.textContent =
+      `The daily review: ${daily.length} cards, ${unseen} not seen yet, introduced in lesson order, ` +
+      `up to ${this.store.newPerDay} new a day. The mock interview: ${questions} interview questions ` +
+      `and ${mock.length - questions} exercises, against the clock.`;
+  }
+
+  changeNewPerDay() {
+    const count = Number(this.newPerDay.value);
+    if (!Number.isInteger(count) || count < 0) return;
+    this.store.setNewPerDay(count);
+    this.showNotice();
+    this.renderCounts();
+    this.announce(`${count} new cards a day: ${this.counts.textContent}.`);
   }
 
   renderMastery(now) {
@@ -94,7 +130,9 @@ export class InterviewDrill {
     const body = add(table, "tbody");
     for (const tag of this.tags()) {
       const cards = this.cards.filter((card) => card.tags.includes(tag));
-      const mastered = cards.filter((card) => this.isMastered(card, now)).length;
+      const mastered = cards.filter(
+        (card) => this.store.cards[card.id] && isMastered(this.store.cards[card.id], now),
+      ).length;
       const row = add(body, "tr");
       add(row, "th", { scope: "row" }, tag);
       add(row, "td", {}, String(cards.length));
@@ -115,8 +153,14 @@ export class InterviewDrill {
 
   // --- sessions -------------------------------------------------------------------------
 
+  startReview() {
+    const { due, newToday } = this.today(this.filtered(this.cards));
+    if (due.length + newToday.length === 0)
+      return this.announce("Nothing to review with these filters: no card is due, and today's new cards are done.");
+    this.startSession([...due, ...newToday], "review");
+  }
+
   startSession(cards, mode) {
-    if (cards.length === 0) return this.announce("No cards are due with these filters.");
     this.queue = this.shuffle?.checked ? shuffled(cards) : [...cards];
     this.mode = mode;
     this.position = 0;
@@ -127,9 +171,11 @@ export class InterviewDrill {
   }
 
   startMockInterview() {
-    const size = Math.max(1, Math.min(Number(this.mockSize.value) || 1, this.cards.length));
+    const pool = this.filtered(this.cards.filter(inMockInterview));
+    if (pool.length === 0) return this.announce("No interview question or exercise matches these filters.");
+    const size = Math.max(1, Math.min(Number(this.mockSize.value) || 1, pool.length));
     this.shuffle.checked = true;
-    this.startSession(shuffled(this.filtered(this.cards)).slice(0, size), "mock");
+    this.startSession(shuffled(pool).slice(0, size), "mock");
   }
 
   showCard() {
@@ -143,7 +189,7 @@ export class InterviewDrill {
     add(this.session, "p", { class: "drill-progress" }, heading);
     this.question = add(this.session, "h2", { class: "drill-question", tabindex: "-1" }, card.question);
     add(this.session, "p", { class: "drill-card-meta" }, `${card.difficulty} · ${card.tags.join(", ")}`);
-    if (this.mode === "mock") this.startTimer();
+    if (this.mode === "mock") this.startTimer(MOCK_SECONDS[card.kind] ?? MOCK_SECONDS.question);
     this.question.focus();
     this.announce(`${heading}: ${card.question}`);
     if (card.kind === "exercise") return this.showExercise(card);
@@ -154,6 +200,7 @@ export class InterviewDrill {
     if (this.revealed || !this.revealButton) return; // an exercise is answered with Check
     const card = this.queue[this.position];
     this.revealButton.remove();
+    this.revealButton = undefined;
     const answer = add(this.session, "div", { class: "drill-answer", tabindex: "-1", "aria-label": "Model answer" });
     answer.innerHTML = card.answer_html; // built from this site's own Markdown at build time
     add(this.session, "p", {}).append(lessonLink(card));
@@ -172,7 +219,8 @@ export class InterviewDrill {
       role: "group",
       "aria-label": "How well did you answer?",
     });
-    const next = preview(this.state(card), new Date());
+    const now = new Date();
+    const next = preview(this.store.cards[card.id] ?? newState(now), now);
     for (const grade of GRADES) {
       const choice = button(
         this.grades,
@@ -180,31 +228,17 @@ export class InterviewDrill {
         () => this.grade(grade),
         "md-button drill-grade",
       );
-      choice.setAttribute("title", `Next review ${formatDue(next[grade.name])}`);
+      choice.setAttribute("title", `Next review ${formatDue(next[grade.name], now)}`);
       if (grade.name === proposed) choice.dataset.proposed = "";
     }
   }
 
-  // An exercise card: its prompt, and the lesson's exercise block (editor, Check, Hint, Show
-  // solution), mounted by the runnable blocks' own code. Each Check proposes a grade.
+  // An exercise card: its prompt, and the lesson's exercise (editor, Check, Hint, Show
+  // solution), from its starter (exercise.js). Each Check proposes a grade.
   async showExercise(card) {
     const container = add(this.session, "div", { class: "drill-exercise" });
     const prompt = add(container, "div", { class: "drill-prompt" });
     prompt.innerHTML = card.prompt_html; // built from this site's own Markdown at build time
-    const files = await fetch(new URL(card.exercise, location.href)).then((response) => response.json());
-    const block = add(container, "div", {
-      class: "language-python highlight runnable exercise",
-      "data-exercise": card.exercise,
-      "data-exercise-id": card.id,
-    });
-    // Focusable, as the build makes every listing (scrollable_code.py): until the reader scrolls
-    // or clicks it, this code stands in for the editor, and a long line scrolls sideways.
-    add(add(block, "pre"), "code", { tabindex: "0" }, files.starter);
-    for (const hint of files.hints) {
-      const details = add(container, "details", { class: "hint" });
-      add(details, "summary", {}, "Hint");
-      add(details, "div").innerHTML = hint; // the lesson's own hint, rendered at build time
-    }
     const proposal = add(this.session, "p", { class: "drill-proposal", hidden: "" });
     const propose = ({ detail }) => {
       const [grade, why] = proposedGrade(detail);
@@ -216,21 +250,29 @@ export class InterviewDrill {
     container.addEventListener("exercise:checked", propose);
     container.addEventListener("exercise:solution", propose);
     add(this.session, "p", {}).append(lessonLink(card, "This exercise in the lesson"));
-    const { RunnablePage } = await import("../python/code-block.js");
-    if (this.queue[this.position] === card) this.exercisePage = new RunnablePage([block]);
+    let mounted;
+    try {
+      const { mountExercise } = await import("../python/exercise.js");
+      mounted = await mountExercise(container, card);
+    } catch (error) {
+      return this.announce(`This exercise could not be loaded: ${error.message}`);
+    }
+    if (this.queue[this.position] === card && container.isConnected) this.exercisePage = mounted;
+    else mounted.unmount(); // the reader moved on while it loaded
   }
 
-  grade(grade) {
+  async grade(grade) {
     if (!this.revealed) return;
+    this.revealed = false; // one grade a card, however fast the keys come
     const card = this.queue[this.position];
-    const state = review(this.state(card), grade.rating, new Date());
-    this.store.set(card.id, state);
+    const now = new Date();
+    const state = await this.store.grade(card.id, grade.name, this.store.cards[card.id], now);
     this.showNotice();
     this.results.push({ card, grade: grade.name, seconds: this.elapsedSeconds() });
     this.position += 1;
     if (this.position < this.queue.length) {
       this.showCard();
-      this.announce(`Graded ${grade.name}; next review ${formatDue(new Date(state.due))}. ${this.status.textContent}`);
+      this.announce(`Graded ${grade.name}; next review ${formatDue(state.due, now)}. ${this.status.textContent}`);
     } else {
       this.finishSession();
     }
@@ -274,12 +316,12 @@ export class InterviewDrill {
     this.overview.querySelector(".drill-due").focus();
   }
 
-  startTimer() {
+  startTimer(seconds) {
     clearInterval(this.timer);
     this.questionStarted = Date.now();
     const clock = add(this.session, "p", { class: "drill-timer", "aria-live": "off" });
     const tick = () => {
-      const left = MOCK_SECONDS_PER_QUESTION - this.elapsedSeconds();
+      const left = seconds - this.elapsedSeconds();
       clock.textContent = left > 0 ? `${formatClock(left)} left for this answer` : "Time is up: wrap up your answer.";
       if (left === 0) this.announce("Time is up for this question.");
     };
@@ -333,20 +375,6 @@ export class InterviewDrill {
 
   // --- helpers ----------------------------------------------------------------------------
 
-  state(card) {
-    return this.store.cards[card.id] ?? newState(new Date());
-  }
-
-  isDueNow(card, now) {
-    const state = this.store.cards[card.id];
-    return !state || isDue(state, now); // a card never reviewed is always due
-  }
-
-  isMastered(card, now) {
-    const state = this.store.cards[card.id];
-    return Boolean(state) && state.state === 2 && !isDue(state, now); // 2: FSRS "Review"
-  }
-
   tags() {
     return [...new Set(this.cards.flatMap((card) => card.tags))].sort();
   }
@@ -366,14 +394,6 @@ export class InterviewDrill {
   announce(text) {
     this.status.textContent = text;
   }
-}
-
-/** The grade an exercise's result suggests, and why, in words. */
-function proposedGrade({ passed, total, checks, hints, solutionShown }) {
-  if (solutionShown) return ["Again", "you opened the solution"];
-  if (passed < total) return ["Again", `${passed} of ${total} checks pass so far`];
-  if (checks === 1 && hints === 0) return ["Good", "every check passed at the first Check"];
-  return ["Hard", hints ? "every check passed, after a hint" : "every check passed, after a retry"];
 }
 
 function add(parent, tag, attributes = {}, text) {
@@ -402,9 +422,9 @@ function checkbox(parent, label) {
   return node;
 }
 
-function numberInput(parent, label, value, max) {
+function numberInput(parent, label, value, min, max) {
   const wrapper = add(parent, "label", {}, `${label} `);
-  return add(wrapper, "input", { type: "number", min: "1", max: String(max), value: String(value) });
+  return add(wrapper, "input", { type: "number", min: String(min), max: String(max), value: String(value) });
 }
 
 function lessonLink(card, text = "Read this answer in the lesson") {
@@ -418,13 +438,6 @@ function shuffled(items) {
     [copy[i], copy[j]] = [copy[j], copy[i]];
   }
   return copy;
-}
-
-function formatDue(date) {
-  const minutes = Math.round((date - Date.now()) / 60_000);
-  if (minutes < 60) return `in ${Math.max(1, minutes)} min`;
-  if (minutes < 48 * 60) return `in ${Math.round(minutes / 60)} h`;
-  return `in ${Math.round(minutes / (24 * 60))} days`;
 }
 
 function formatClock(seconds) {

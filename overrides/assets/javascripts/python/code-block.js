@@ -1,14 +1,14 @@
 // One runnable block: editor, Run / Stop / Reset / Copy, a status line and the output.
-// Mounted by runnable-blocks.js. The page's highlighted code (all there is without JavaScript)
-// stands in for the editor until the editor is created, then stays in the page, hidden.
+// Mounted by runnable-blocks.js; an exercise (exercise.js) adds its own controls to a block.
+// The page's highlighted code (all there is without JavaScript) stands in for the editor until
+// the editor is created, then stays in the page, hidden.
 // The block is built inside the page's own code block element rather than in a new element put
 // in its place: adding or removing a child of the article made the browser restyle the whole
 // article (1,600 elements on the lesson), while changes inside the block stay inside it.
 
-import { button, element } from "../dom.js";
+import { button, element, ignoreUnavailableButtons, markUnavailable } from "../dom.js";
 import { readText, writeText } from "../storage.js";
 import { displayFigure } from "./displays.js";
-import { Exercise } from "./exercise.js";
 import { STAGE, STATUS } from "./protocol.js";
 import * as python from "./python-session.js";
 
@@ -32,10 +32,12 @@ const EDITOR_DWELL_MS = 300; // longer than a scroll-then-click takes to reach t
 const STORAGE_PREFIX = "mlops-course:edits:";
 const DEFINES_TESTS = /^\s*(async\s+)?def test_\w*\s*\(/m;
 
-/** The runnable blocks of one page, sharing one Python namespace in page order. */
+/** The runnable blocks of one page, sharing one Python namespace in page order. Edits are
+ * saved unless `savesEdits` is false (the drill: each review starts from the starter). */
 export class RunnablePage {
-  constructor(codeBlocks) {
+  constructor(codeBlocks, { savesEdits = true } = {}) {
     this.namespace = location.pathname;
+    this.savesEdits = savesEdits;
     this.blocks = codeBlocks.map((codeBlock, index) => new CodeBlock(codeBlock, index, this));
     this.readerScrolled = new Promise((scrolled) => addEventListener("scroll", scrolled, { once: true }));
     this.nearViewport = new IntersectionObserver(
@@ -85,7 +87,7 @@ class CodeBlock {
     this.page = page;
     this.number = index + 1;
     this.original = this.staticCode.querySelector("code").textContent.replace(/\n$/, "");
-    // An exercise's edits follow the exercise (the lesson and the drill share them).
+    // An exercise's edits follow the exercise, not the block's place in the page.
     const place = root.dataset.exercise ? `exercise:${root.dataset.exercise}` : `${page.namespace}#${this.number}`;
     this.storageKey = `${STORAGE_PREFIX}${place}:${hash(this.original)}`;
     this.ran = undefined; // {code, generation} of the last finished run
@@ -139,7 +141,8 @@ class CodeBlock {
     this.root.append(controls, this.editorParent, this.hint, this.status, this.testResults, this.output, this.displays);
     this.root.classList.add("runnable-block");
     this.root.dataset.state = "idle";
-    this.pendingCode = readText(this.storageKey) ?? this.original; // a saved edit, if any
+    this.editsKept = this.page.savesEdits; // false while code that is not the reader's is shown
+    this.pendingCode = (this.editsKept ? readText(this.storageKey) : undefined) ?? this.original; // a saved edit
     if (this.pendingCode !== this.original) this.mountEditor(); // show the reader's edit at once
     // Intent: start downloading Python as soon as the reader points at or focuses a block.
     this.root.addEventListener("pointerenter", preloadQuietly, { once: true });
@@ -149,7 +152,6 @@ class CodeBlock {
     // so that its ~250 ms of work does not compete with the start the click asked for.
     this.root.addEventListener("focusin", ({ target }) => target.matches(":focus-visible") && this.mountEditor());
     this.editorParent.addEventListener("pointerdown", () => this.mountEditor({ focus: true }), { once: true });
-    if (this.root.dataset.exercise) this.exercise = new Exercise(this);
   }
 
   /** Replace the static code by the editor (once); resolves when it exists. */
@@ -296,7 +298,7 @@ class CodeBlock {
   // again).
   reset() {
     const stale = !this.output.hidden || !this.testResults.hidden || !this.displays.hidden;
-    const staleChecks = this.exercise?.clearResults();
+    const staleChecks = this.exercise?.reset(); // an exercise's check results, and its solution
     this.setCode(this.original);
     this.clearOutput();
     if (this.builtDisplays) this.builtDisplays.hidden = false;
@@ -306,14 +308,22 @@ class CodeBlock {
 
   /** Put `code` in the editor (or in its place until it exists), and keep it as the edit. */
   setCode(code) {
+    this.showCode(code);
+    this.editsKept = this.page.savesEdits;
+    this.saveEdit(code);
+  }
+
+  /** Put `code` in the editor without keeping it, nor any change made to it, as the reader's
+   * edit (an exercise's reference solution), until the next setCode. */
+  showCode(code) {
+    this.editsKept = false;
     this.pendingCode = code;
     this.editor?.setCode(code);
-    this.saveEdit(code);
   }
 
   // Saved edits are a convenience: if storage refuses, the edit lives on in the editor.
   saveEdit(code) {
-    writeText(this.storageKey, code === this.original ? undefined : code);
+    if (this.editsKept) writeText(this.storageKey, code === this.original ? undefined : code);
   }
 
   async copy() {
@@ -428,19 +438,6 @@ function downloaded(loaded, total) {
   const megabytes = (bytes) => (bytes / 1_000_000).toFixed(1);
   if (total) return `${megabytes(loaded)} of ${megabytes(total)} MB`;
   return loaded ? `${megabytes(loaded)} MB` : "";
-}
-
-// A button the reader may have just pressed (Run, Run tests, Check, Stop) is never `disabled`
-// while it is unavailable, since that drops its focus to <body> and a screen-reader user loses
-// their place: it is marked aria-disabled, which keeps it focusable, and presses are ignored.
-function markUnavailable(node, unavailable) {
-  if (unavailable) node.setAttribute("aria-disabled", "true");
-  else node.removeAttribute("aria-disabled");
-}
-
-// Capturing on the block's controls, before any button's own handler.
-function ignoreUnavailableButtons(event) {
-  if (event.target.closest('[aria-disabled="true"]')) event.stopImmediatePropagation();
 }
 
 function preloadQuietly() {

@@ -1,6 +1,6 @@
 // Loaded on every page; deliberately tiny. Mounts the page's runnable blocks (```python
-// {.runnable} in Markdown) on each page Material shows. Editor and Python code load only on
-// pages that have runnable blocks.
+// {.runnable} in Markdown) on each page Material shows, and the exercises among them. Editor
+// and Python code load only on pages that have runnable blocks.
 
 import { mountOnEachPage } from "../dom.js";
 
@@ -10,7 +10,11 @@ mountOnEachPage(
     return codeBlocks.length ? codeBlocks : undefined;
   },
   async (codeBlocks) => {
+    // Both modules load at once (exercise.js builds on code-block.js).
+    const exercises = codeBlocks.some((block) => block.dataset.exercise) ? import("./exercise.js") : undefined;
     const { RunnablePage } = await import("./code-block.js");
-    return new RunnablePage(codeBlocks);
+    const page = new RunnablePage(codeBlocks);
+    (await exercises)?.mountExercises(page);
+    return page;
   },
 );
