@@ -164,6 +164,13 @@ def test_shortcuts_do_nothing_outside_the_drill(drill):
     expect(drill.locator(".drill-answer")).to_have_count(0)
 
 
+def test_a_link_to_a_card_from_the_drill_page_itself_opens_it(drill, site_url, cards):
+    # The page is not loaded again for a link within it: the drill follows the address.
+    card = cards[-1]
+    drill.goto(site_url + DRILL + f"#{card['id']}")
+    expect(drill.locator(".drill-question")).to_have_text(card["question"])
+
+
 def test_drill_this_card_opens_that_card_and_links_back(page, site_url, cards):
     card = [card for card in cards if card["kind"] == "question"][-1]  # authored cards link
     in_lesson = urljoin(site_url + DRILL, card["url"])

@@ -26,6 +26,9 @@ export class InterviewDrill {
     this.store = new ProgressStore();
     this.onKey = (event) => this.handleKey(event);
     this.root.addEventListener("keydown", this.onKey);
+    // A link to one card (drill/#card-…) opens it, on arrival and from the drill page itself.
+    this.onHash = () => this.openRequestedCard();
+    addEventListener("hashchange", this.onHash);
     this.load();
   }
 
@@ -33,6 +36,7 @@ export class InterviewDrill {
     clearInterval(this.timer);
     this.exercisePage?.unmount();
     this.root.removeEventListener("keydown", this.onKey);
+    removeEventListener("hashchange", this.onHash);
     this.root.replaceChildren(...this.fallback);
   }
 
@@ -40,7 +44,11 @@ export class InterviewDrill {
     const response = await fetch(new URL(this.root.dataset.cardsFile, location.href));
     ({ cards: this.cards, difficulties: this.difficulties } = await response.json());
     this.render();
-    const requested = this.cards.find((card) => `#${card.id}` === location.hash);
+    this.openRequestedCard();
+  }
+
+  openRequestedCard() {
+    const requested = this.cards?.find((card) => `#${card.id}` === location.hash);
     if (requested) this.startSession([requested], requested.kind === "question" ? "mock" : "review");
   }
 
