@@ -1,7 +1,9 @@
 // The site's service worker. BUILD (above, written by overrides/hooks/static_host.py) lists
 // this build's files. It does two jobs:
-// 1. Offline: pages and site assets are cached when it installs; the Python runtime and wheels
-//    are kept once a reader has started Python (never downloaded for readers who do not). Pages
+// 1. Offline: pages and site assets are cached when it installs (offline.js registers it only
+//    once a reader shows they will stay, and this worker skips it for readers who ask to save
+//    data); the Python runtime and wheels are kept once a reader has started Python (never
+//    downloaded for readers who do not). Pages
 //    and assets come from the network first, so readers online always get the current deploy,
 //    and the cache answers when the network is gone; the runtime comes from the cache first.
 //    One cache per build: a new deploy installs a new worker, which deletes the old cache.
@@ -15,10 +17,12 @@ const siteRoot = new URL("./", self.location.href);
 const siteUrl = (relative) => new URL(relative, siteRoot).href;
 
 self.addEventListener("install", (event) => {
+  // An update installs without the page asking: Save-Data may have been turned on since.
+  const precache = self.navigator.connection?.saveData ? [] : BUILD.precache;
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(BUILD.precache.map(siteUrl)))
+      .then((cache) => cache.addAll(precache.map(siteUrl)))
       .then(() => self.skipWaiting()),
   );
 });

@@ -1,18 +1,22 @@
 """Serve the built site on localhost, as a static host would.
 
 Used by `make serve` and by the browser tests, so both see the same server. By default it sends
-the headers of the build's `_headers` file, as Netlify or Cloudflare Pages would (CSP and the
-cross-origin isolation that lets Stop interrupt Python in place). `--no-headers` serves like
-GitHub Pages does: plain files, no custom headers.
+the headers of the build's `_headers` file, as Netlify or Cloudflare Pages would (CSP, the
+cross-origin isolation that lets Stop interrupt Python in place, Cache-Control). `--no-headers`
+serves like GitHub Pages does: plain files, no custom headers. Either way it answers a
+revalidation of an unchanged file with 304, and counts what it sends (the bench reads that).
 """
 
 import argparse
+import collections
+import email.utils
 import fnmatch
 import functools
 import gzip
 import os
 import sys
 import threading
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,9 +56,28 @@ def read_headers_file(path):
     return rules
 
 
+class CountingWriter:
+    """The connection's output, counting the bytes sent for each request path."""
+
+    def __init__(self, output, handler):
+        self.output = output
+        self.handler = handler
+
+    def write(self, data):
+        self.handler.server.count_sent(getattr(self.handler, "path", ""), len(data))
+        return self.output.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.output, name)
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
     header_rules = []
+
+    def setup(self):
+        super().setup()
+        self.wfile = CountingWriter(self.wfile, self)
 
     def end_headers(self):
         path = urlsplit(self.path).path
@@ -74,6 +97,10 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         if not (accepts_gzip and os.path.splitext(path)[1] in COMPRESSED and os.path.isfile(path)):
             return super().do_GET()
         modified = os.path.getmtime(path)
+        if self.unchanged_since_asked(int(modified)):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.end_headers()
+            return
         body = gzipped(path, modified)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
@@ -83,6 +110,16 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", self.date_time_string(int(modified)))
         self.end_headers()
         self.wfile.write(body)
+
+    def unchanged_since_asked(self, modified):
+        """Whether the request revalidates a copy at least as new as `modified` (seconds)."""
+        asked = self.headers.get("If-Modified-Since")
+        if not asked or self.headers.get("If-None-Match"):
+            return False
+        try:
+            return modified <= email.utils.parsedate_to_datetime(asked).timestamp()
+        except (TypeError, ValueError):
+            return False
 
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass  # quiet: the browser tests make hundreds of requests
@@ -102,6 +139,19 @@ def make_server(directory, host="127.0.0.1", port=8000, with_headers=True):
 
 
 class QuietServer(ThreadingHTTPServer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent = collections.Counter()  # bytes sent (headers and bodies), by request path
+        self.sent_lock = threading.Lock()
+
+    def count_sent(self, path, size):
+        with self.sent_lock:
+            self.sent[path.split("?")[0]] += size
+
+    def bytes_sent(self, paths_containing=""):
+        with self.sent_lock:
+            return sum(size for path, size in self.sent.items() if paths_containing in path)
+
     @property
     def url(self):
         host, port = self.server_address[:2]

@@ -1,5 +1,8 @@
 """Build what the in-page Python runtime loads, into site/assets/vendor/pyodide/.
 
+- The runtime's version, for the page (RUNTIME_VERSION_MODULE): vendor_assets.py copies the
+  runtime into a folder named by it, so that hosts may cache it for good.
+
 - The course's support code (snippets/, the `mlops_lab` package) becomes a wheel, so readers
   import it in the page exactly as the tests do under CPython.
 - pytest and its dependencies come as wheels pinned in uv.lock (`make setup` downloads them to
@@ -14,6 +17,7 @@
 """
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -24,7 +28,13 @@ from hatchling.builders.wheel import WheelBuilder
 from mkdocs.exceptions import PluginError
 from pyodide_lock import PyodideLockSpec
 
-from course_build.site_layout import PYODIDE_DIR, PYODIDE_LOCK_FILE, WHEELS_FOLDER
+from course_build.site_layout import (
+    PYODIDE_DIR,
+    PYODIDE_LOCK_FILE,
+    RUNTIME_VERSION_MODULE,
+    WHEELS_FOLDER,
+    pyodide_version,
+)
 
 PYODIDE_LOCK = Path("node_modules/pyodide/pyodide-lock.json")
 WHEEL_PROJECTS = [Path("snippets")]
@@ -144,6 +154,13 @@ def write_runtime(site_dir):
         wheels = place_wheels(precompiled(sources, PRECOMPILED_WHEELS), runtime_dir)
     lock = cached_served_lock(PYODIDE_LOCK, wheels, runtime_dir, SERVED_LOCKS)
     shutil.copyfile(lock, site_dir / PYODIDE_LOCK_FILE)
+    write_runtime_version(site_dir / RUNTIME_VERSION_MODULE, pyodide_version())
 
 
-
+def write_runtime_version(path, version):
+    text = (
+        "// Written by the build (overrides/course_build/python_runtime.py): the Pyodide version,\n"
+        "// which names the runtime's folder (assets/vendor/pyodide/<version>/).\n"
+        f"export const PYODIDE_VERSION = {json.dumps(version)};\n"
+    )
+    path.write_text(text, encoding="utf-8")

@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from course_build.site_layout import MATHJAX_SCRIPT, VENDOR_DIR
+from course_build.site_layout import MATHJAX_SCRIPT, VENDOR_DIR, pyodide_runtime_dir
 
 NODE_MODULES = Path("node_modules")
+RUNTIME = "<the Pyodide runtime's folder>"  # a destination named by the version installed
 
 # (source inside node_modules, destination inside site/assets/vendor, glob of files to copy)
 VENDORED = [
@@ -25,18 +26,20 @@ VENDORED = [
     ("mathjax/es5", "mathjax", "sre/mathmaps/*.json"),
     ("mathjax/es5", "mathjax", "output/chtml/**/*.js"),
     ("mathjax/es5", "mathjax", "output/chtml/fonts/woff-v2/*.woff"),
-    # The Pyodide core runtime; python_runtime.py adds the wheels and lock file.
+    # The Pyodide core runtime; python_runtime.py adds the wheels and lock file beside it.
     *[
-        ("pyodide", "pyodide", name)
+        ("pyodide", RUNTIME, name)
         for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
     ],
 ]
 
 
 def copy_vendored(node_modules, vendor_dir, leave_out=()):
+    runtime = pyodide_runtime_dir(node_modules).removeprefix(f"{VENDOR_DIR}/")
     for source, destination, pattern in VENDORED:
         if destination in leave_out:
             continue
+        destination = runtime if destination == RUNTIME else destination
         source_dir = node_modules / source
         matches = sorted(source_dir.glob(pattern))
         if not matches:

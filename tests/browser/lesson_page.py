@@ -43,9 +43,35 @@ def open_exercise(page, site_url, found):
 SITE_CACHES = "caches.keys().then(names => names.filter(n => n.startsWith('mlops-course-')))"
 
 
+# The page's own python-session.js module (its URL holds the published assets' hash): found
+# through the script that mounts runnable blocks, so a test talks to the page's one session.
+SESSION = (
+    "import(new URL('python-session.js',"
+    " document.querySelector('script[src$=\"/python/runnable-blocks.js\"]').src).href)"
+)
+
+
+# A reader who asks to save data: the browser sends Save-Data and says so to the page.
+SAVE_DATA_HEADERS = {"Save-Data": "on"}
+SAVES_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
+  get: () => ({ saveData: true, effectiveType: "4g" }),
+})"""
+
+
+def stay_for_a_second_page(page):
+    """Show, as a reader does, that you will stay: open a second page (by instant navigation),
+    then come back. Only then does a first visit install the service worker."""
+    first = page.url
+    page.get_by_role("link", name="Cheatsheet").first.click()
+    page.wait_for_url("**/cheatsheets/**")
+    page.go_back()
+    page.wait_for_url(first)
+    return page
+
+
 def wait_for_service_worker(page):
     """Until the service worker controls the page and has cached this build: the last of the
-    work a page sets off by itself once it has loaded and been quiet for a while."""
+    work a page sets off by itself once the reader has shown they will stay."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     page.wait_for_function(f"() => {SITE_CACHES}.then(names => names.length === 1)")
 
@@ -244,24 +270,38 @@ def run_forever(page, block_):
     watch_while_it_spins(page)
 
 
-# Times Stop in the page itself, from the click event to the "Stopped" status, so the test
-# harness's own latency (actionability checks, polling) on a loaded machine is not counted.
-STOP_CLOCK = """status => {
-  window.__stop = {};
-  const clickAt = () => { window.__stop.click ??= performance.now(); };
+# A stopwatch in the page itself: from a click (a capturing listener) to the moment `target`'s
+# text first matches `pattern` (a MutationObserver), so the harness's own latency (actionability
+# checks, polling) on a loaded machine is not counted. Stop's tests and the bench use it.
+STOPWATCH = """(target, pattern) => {
+  const watch = (window.__stopwatch = {});
+  const clickAt = () => { watch.click ??= performance.now(); };
   document.addEventListener("click", clickAt, { capture: true, once: true });
   new MutationObserver(() => {
-    if (/^Stopped/.test(status.textContent)) window.__stop.done ??= performance.now();
-  }).observe(status, { childList: true, characterData: true, subtree: true });
+    if (watch.click !== undefined && new RegExp(pattern).test(target.textContent)) {
+      watch.done ??= performance.now();
+    }
+  }).observe(target, { childList: true, characterData: true, subtree: true });
 }"""
+STOPWATCH_STOPPED = "() => window.__stopwatch.done !== undefined"
+
+
+def start_stopwatch(target, pattern):
+    """Start timing the next click until `target`'s text matches `pattern` (a regex)."""
+    target.evaluate(STOPWATCH, pattern)
+
+
+def stopwatch_ms(page):
+    """Milliseconds from the click to the text, once both happened."""
+    return page.evaluate("() => window.__stopwatch.done - window.__stopwatch.click")
 
 
 def stop_within_one_second(block_):
     """Click Stop; return the seconds from the click to "Stopped" (measured in the page)."""
-    status(block_).evaluate(STOP_CLOCK)
+    start_stopwatch(status(block_), "^Stopped")
     block_.get_by_role("button", name="Stop").click()
     expect(status(block_)).to_have_text(re.compile("^Stopped"), timeout=30_000)
-    return block_.page.evaluate("() => (window.__stop.done - window.__stop.click) / 1000")
+    return stopwatch_ms(block_.page) / 1000
 
 
 def loop_then_stop(page):

@@ -20,27 +20,43 @@ from lesson_page import (
     run_tests,
     set_code,
     status,
+    stay_for_a_second_page,
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
 
 PAGES_WITH_BLOCKS = pages_with_runnable_blocks()
+SNAPSHOT_STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
+LAB = next(page for page in PAGES_WITH_BLOCKS if page.source == "labs/model-degradation.md")
 
 
 def test_no_python_is_downloaded_before_intent(lesson):
-    # Everything the page sets off by itself has happened once the service worker is in place.
-    wait_for_service_worker(lesson)
+    # Everything the page sets off by itself has happened once the service worker, installed
+    # for a reader who stays, is in place.
+    wait_for_service_worker(stay_for_a_second_page(lesson))
     assert python_requests(lesson) == []
 
 
 def test_editors_are_created_as_the_reader_nears_a_block_not_ahead(lesson):
     # Nothing creates editors behind the reader's back, not even while the page is idle.
-    wait_for_service_worker(lesson)
+    wait_for_service_worker(stay_for_a_second_page(lesson))
     editors = lesson.locator(".cm-editor")
     assert editors.count() == 0, "the lesson's first block is far below the fold"
     editor(block(lesson, 5))
     expect(block(lesson, 5).locator(".cm-editor")).to_have_count(1)
     assert editors.count() < BLOCK_COUNT
+
+
+def test_blocks_in_view_at_load_get_no_editor_until_the_reader_scrolls(page, site_url):
+    # The lab's first block is in view when it loads: a reader who only reads it must not
+    # download CodeMirror (the editor bundle, 124 KiB) for it.
+    lab = open_page_with_blocks(page, site_url, LAB)
+    lab.wait_for_load_state("networkidle")
+    lab.wait_for_timeout(1_000)  # longer than the dwell an editor waits for
+    assert not [url for url in page.requests.urls if "/code-editor.bundle.js" in url]
+    expect(lab.locator(".cm-editor")).to_have_count(0)
+    lab.mouse.wheel(0, 200)  # the reader scrolls: blocks near the view get their editors
+    expect(block(lab, 1).locator(".cm-editor")).to_have_count(1, timeout=60_000)
 
 
 def test_editors_wait_while_python_starts(page, site_url):
@@ -186,6 +202,10 @@ def test_instant_navigation_keeps_the_python_session(lesson, site_url):
     first = block(lesson, 1)
     set_code(lesson, first, "remembered = 'still here'")
     run(first)
+    # The snapshot's own worker loads the runtime too (in this incognito context from the
+    # network: the service worker's cache has not got it yet); let it finish first.
+    lesson.wait_for_function(SNAPSHOT_STORED, timeout=60_000)
+    downloads_before = runtime_downloads(lesson)
     lesson.evaluate("window.__notReloaded = true")
     lesson.get_by_role("link", name="Cheatsheet").first.click()
     expect(lesson).to_have_url(site_url + "cheatsheets/mlops-vs-devops/")
@@ -196,8 +216,11 @@ def test_instant_navigation_keeps_the_python_session(lesson, site_url):
     run(first)
     expect(output(first)).to_have_text("still here\n")
     assert lesson.evaluate("window.__notReloaded") is True
-    downloads = [url for url in lesson.requests.finished if url.endswith("pyodide.asm.wasm")]
-    assert len(downloads) == 1
+    assert runtime_downloads(lesson) == downloads_before  # nothing more for the navigation
+
+
+def runtime_downloads(page):
+    return [url for url in page.requests.finished if url.endswith("pyodide.asm.wasm")]
 
 
 def test_a_run_driven_by_keyboard_only(lesson):

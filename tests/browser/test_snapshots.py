@@ -1,10 +1,16 @@
 """Python memory snapshots in Chromium: made in the reader's browser after a first start, used by
-every later start, and never trusted when they should not be (corrupt, another build)."""
+every later start (restored while the page is idle, unless the reader saves data, the device is
+short of memory or the tab is hidden), and never trusted when they should not be (corrupt,
+another build)."""
 
 import re
 
+import pytest
 from lesson_page import (
     BLOCKS,
+    SAVE_DATA_HEADERS,
+    SAVES_DATA,
+    SESSION,
     block,
     loop_then_stop,
     open_lesson,
@@ -15,6 +21,7 @@ from lesson_page import (
     run_tests,
     set_code,
     status,
+    stay_for_a_second_page,
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
@@ -23,7 +30,7 @@ SNAPSHOT_CACHE = "mlops-snapshot"
 STORED_SNAPSHOTS = (
     f"() => caches.open('{SNAPSHOT_CACHE}').then(c => c.keys()).then(k => k.map(r => r.url))"
 )
-STATUS = "() => import('/assets/javascripts/python/python-session.js').then(m => m.status())"
+STATUS = f"() => {SESSION}.then(m => m.status())"
 SNAPSHOT_QUIET_MS = 2_000  # python-session.js waits this long after a start before making one
 NO_SNAPSHOT = {"state": "none", "bytes": 0, "storedBytes": 0, "makeMs": 0}
 REFUSED = f"() => ({STATUS})().then(status => status.snapshot.state === 'failed')"
@@ -53,16 +60,28 @@ def python_workers(page):
     return [worker for worker in page.workers if worker.url.endswith("/python-worker.js")]
 
 
-def wait_for_prepared_workers(page, count):
-    """Wait until the idle page has prepared `count` Python workers; none has started Python."""
+def wait_for_python_workers(page, count):
+    """Wait until the idle page has created `count` Python workers."""
     page.wait_for_function("() => new Promise(idle => requestIdleCallback(() => idle(true)))")
     for _ in range(100):  # workers are not visible to the page
         if len(python_workers(page)) >= count:
             break
         page.wait_for_timeout(100)
     assert len(python_workers(page)) == count
+
+
+def wait_for_prepared_workers(page, count):
+    """Wait until the idle page has prepared `count` Python workers; none has started Python."""
+    wait_for_python_workers(page, count)
     page.wait_for_timeout(1_000)
     assert page.evaluate(STATUS)["start"] is None  # but Python has not started
+
+
+def reload_without_intent(page, site_url):
+    """Reload the lesson with the pointer away from every block (pointing at one is intent)."""
+    page.mouse.move(0, 0)
+    page.reload()
+    return open_lesson(page, site_url)
 
 
 def started_from(page):
@@ -143,7 +162,8 @@ def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(pa
 
 def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
     open_lesson(page, site_url)
-    wait_for_service_worker(page)  # the last work the page does by itself
+    # The last work a page does by itself, for a reader who stays.
+    wait_for_service_worker(stay_for_a_second_page(page))
     page.wait_for_timeout(SNAPSHOT_QUIET_MS + 1_000)
     assert page.evaluate(f"caches.has('{SNAPSHOT_CACHE}')") is False
     assert page.evaluate(STATUS) == {"start": None, "startMs": None, "snapshot": NO_SNAPSHOT}
@@ -152,11 +172,51 @@ def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
     assert python_requests(page) == []
 
 
-def test_with_a_snapshot_a_worker_gets_ready_at_load_and_python_starts_on_intent(page, site_url):
+def test_a_returning_reader_gets_python_restored_while_the_page_is_idle(page, site_url):
     make_snapshot(page, site_url)
-    page.reload()
-    open_lesson(page, site_url)
+    reload_without_intent(page, site_url)
+    assert started_from(page) == "snapshot"  # restored with no block pointed at or run
+    assert page.evaluate(STATUS)["snapshot"]["state"] == "used"
+    expect(page.locator(".runnable-block[data-state='idle']")).to_have_count(len(BLOCKS))
+    assert len(python_workers(page)) == 1  # the worker made ready at idle is the one restored
+    assert run(block(page, 1)).startswith("Finished")
+    assert len(python_workers(page)) == 1
+
+
+# Readers for whom a restore waits for intent, as init scripts (and request headers) tell the
+# page: one who asks to save data, a device with 2 GB of memory, a tab in the background.
+LOW_MEMORY = "Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 })"
+HIDDEN_TAB = """(() => {
+  const shown = () => window.__tabShown === true;
+  Object.defineProperty(Document.prototype, "visibilityState", {
+    get: () => (shown() ? "visible" : "hidden"),
+  });
+  Object.defineProperty(Document.prototype, "hidden", { get: () => !shown() });
+})()"""
+SHOW_TAB = """() => {
+  window.__tabShown = true;
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+WAITS_FOR_INTENT = {
+    "save-data": (SAVES_DATA, SAVE_DATA_HEADERS),
+    "low-memory": (LOW_MEMORY, {}),
+    "hidden-tab": (HIDDEN_TAB, {}),
+}
+
+
+@pytest.mark.parametrize("reader", WAITS_FOR_INTENT)
+def test_with_a_snapshot_a_worker_gets_ready_at_load_and_python_starts_on_intent(
+    page, site_url, reader
+):
+    make_snapshot(page, site_url)
+    script, headers = WAITS_FOR_INTENT[reader]
+    page.context.add_init_script(script)
+    page.context.set_extra_http_headers(headers)
+    reload_without_intent(page, site_url)
     wait_for_prepared_workers(page, 1)
+    if reader == "hidden-tab":  # turned to, the tab restores Python while idle
+        page.evaluate(SHOW_TAB)
+        assert started_from(page) == "snapshot"
     assert run(block(page, 1)).startswith("Finished")
     assert started_from(page) == "snapshot"
     assert len(python_workers(page)) == 1  # the prepared worker is the one that started
@@ -243,7 +303,9 @@ def test_without_isolation_stop_swaps_in_a_spare_started_from_the_snapshot(
     make_snapshot(page, site_url_without_headers)
     page.reload()
     assert page.evaluate("crossOriginIsolated") is False
-    wait_for_prepared_workers(page, 2)  # the first Run's, and the spare, which starts after it
+    # The session's worker, which restores Python while the page is idle, and the spare, which
+    # starts after a first run.
+    wait_for_python_workers(page, 2)
     run_and_expect_recovery(page, block(page, 1))
     forget_how_python_started(page)
     first = loop_then_stop(page)

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from course_build.published_assets import published_folder
 from course_build.python_runtime import (
     DOWNLOADED_WHEELS,
     PYODIDE_LOCK,
@@ -15,7 +16,13 @@ from course_build.python_runtime import (
     precompiled,
     served_lock,
 )
-from course_build.site_layout import PYODIDE_DIR, WHEELS_DIR
+from course_build.site_layout import (
+    PYODIDE_DIR,
+    PYODIDE_LOCK_FILE,
+    WHEELS_DIR,
+    pyodide_runtime_dir,
+    pyodide_version,
+)
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,14 +81,18 @@ def test_a_dependency_the_site_does_not_serve_fails_the_build(tmp_path):
 
 
 def test_built_site_serves_the_runtime(built_site):
-    runtime = built_site / PYODIDE_DIR
+    runtime = built_site / pyodide_runtime_dir()
     for name in ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]:
         assert (runtime / name).is_file(), name
-    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    lock = json.loads((built_site / PYODIDE_LOCK_FILE).read_text())
     for package in lock["packages"].values():
-        assert (runtime / package["file_name"]).is_file()
+        assert (built_site / PYODIDE_DIR / package["file_name"]).is_file()
         assert not package["file_name"].startswith("http")
-    assert (built_site / "assets/javascripts/python/code-editor.bundle.js").stat().st_size > 100_000
+    scripts = published_folder(built_site, "javascripts")
+    assert (scripts / "python/code-editor.bundle.js").stat().st_size > 100_000
+    # The page finds the runtime's folder by the version the build wrote for it.
+    version = (scripts / "python/runtime-version.js").read_text()
+    assert f'PYODIDE_VERSION="{pyodide_version()}"' in version
 
 
 def served_wheel(site, prefix):

@@ -41,6 +41,22 @@ export function whenIdle(callback) {
   return globalThis.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 200);
 }
 
+/** The reader asked to save data (Save-Data): nothing is fetched ahead of a need then. */
+export function savesData() {
+  return navigator.connection?.saveData === true;
+}
+
+/** Call `callback` once the page is visible: at once, or when the reader turns to its tab. */
+export function whenVisible(callback) {
+  if (document.visibilityState === "visible") return callback();
+  const onChange = () => {
+    if (document.visibilityState !== "visible") return;
+    document.removeEventListener("visibilitychange", onChange);
+    callback();
+  };
+  document.addEventListener("visibilitychange", onChange);
+}
+
 /** Cancel a `whenIdle` callback that has not run yet. */
 export function cancelIdle(handle) {
   if (globalThis.cancelIdleCallback) cancelIdleCallback(handle);

@@ -8,6 +8,7 @@ export const MESSAGE = Object.freeze({
   run: "run", // page → worker: run a block
   test: "test", // page → worker: run a block's tests with pytest
   check: "check", // page → worker: grade an exercise's code with its checks
+  prepared: "prepared", // worker → page: prepare's work is done; whether a snapshot was found
   progress: "progress", // worker → page: how a start (or a run's packages) is going: a STAGE
   ready: "ready", // worker → page: Python is ready (from a memory snapshot, or from scratch)
   snapshotMade: "snapshot-made", // worker → page: a snapshot-making worker stored its snapshot

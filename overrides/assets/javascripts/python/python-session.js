@@ -3,18 +3,25 @@
 // moving between pages never downloads or starts Python again.
 // Message protocol with the worker: README.md beside this file.
 
-import { whenIdle } from "../dom.js";
+import { savesData, whenIdle, whenVisible } from "../dom.js";
 import { MESSAGE, STATUS } from "./protocol.js";
+import { PYODIDE_VERSION } from "./runtime-version.js"; // written by the build
 import { hasSnapshot } from "./snapshot.js";
 
-const RUNTIME_URL = new URL("../../vendor/pyodide/", import.meta.url);
+// The site's lock file and wheels, and beside them the runtime in a folder named by its version
+// (so that hosts may cache it for good).
+const PYODIDE_URL = new URL("../../vendor/pyodide/", import.meta.url);
+const RUNTIME_URL = new URL(`${PYODIDE_VERSION}/`, PYODIDE_URL);
 const WORKER_URL = new URL("python-worker.js", import.meta.url);
-const LOCK_FILE_URL = new URL("pyodide-lock.json", RUNTIME_URL);
+const LOCK_FILE_URL = new URL("pyodide-lock.json", PYODIDE_URL);
 const BUILD_URL = new URL("../../../build.json", import.meta.url); // the build's version
 // Where a worker finds the runtime, the lock file and the build's version (protocol: README.md).
 const LOCATIONS = { indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href, buildURL: BUILD_URL.href };
 // A snapshot is made once Python has started and no run has begun for this long.
 const SNAPSHOT_QUIET_MS = 2000;
+// A restored session holds its WebAssembly memory (~40 MB) for the visit: not on a device with
+// less memory than this (GB, navigator.deviceMemory), where Python starts on intent as before.
+const RESTORE_AT_IDLE_MIN_MEMORY_GB = 4;
 const LINE_LIMIT = 1000;
 // After Stop, how long an in-place KeyboardInterrupt may take before the worker is replaced
 // (code stuck outside the interpreter loop never sees the interrupt). It usually lands in
@@ -57,16 +64,29 @@ export function preload() {
 // Once the page is idle, the session's worker is created ahead of intent: it loads this
 // folder's modules and nothing of Python, which takes the worker's own start-up (~150-300 ms on
 // a cold visit) off the first Run. A reader whose browser holds a snapshot has run code on this
-// site before: their worker also loads what a start needs besides Python itself (Pyodide's
-// scripts, the lock file, the snapshot's headers: all from the cache, and no Python memory),
-// so that their first Run pays only the restore, and without isolation so does the spare that
-// Stop swaps in (keepSpareWarm). Python itself starts only on intent.
+// site before, and is the reader most likely to run it again: their worker also loads what a
+// start needs besides Python itself (Pyodide's scripts, the lock file, the snapshot's headers:
+// all from the caches), and without isolation so does the spare that Stop swaps in
+// (keepSpareWarm). Then, while the page is idle and in view, Python is restored from the
+// snapshot, so that a Run shows its output at once; not for a reader who asks to save data, nor
+// on a device short of memory, where Python starts on intent. Readers without a snapshot never
+// start Python before intent.
 hasSnapshot().then((found) =>
   whenIdle(() => {
     if (!primary && !prepared) prepared = new PythonWorker({ startNow: false, prepareNow: found });
-    if (found) prepareSpare();
+    if (!found) return;
+    prepareSpare();
+    if (restoreAtIdleSuits()) prepared?.snapshotFound.then((usable) => usable && whenVisible(restoreWhenIdle));
   }),
 );
+
+function restoreWhenIdle() {
+  whenIdle(() => preload().catch(() => {})); // a failed start is reported when the reader runs code
+}
+
+function restoreAtIdleSuits() {
+  return !savesData() && !(navigator.deviceMemory < RESTORE_AT_IDLE_MIN_MEMORY_GB);
+}
 
 /** Resolves once Python is not starting (at once when it is not): work that can wait, such as
  * creating editors the reader only scrolled near, waits while a start takes the cores. */
@@ -92,8 +112,8 @@ function adopt(worker) {
       if (start === "snapshot") {
         snapshots.state = "used";
         whenIdle(prepareSpare); // after a Stop, the next spare
-      } else {
-        snapshots.schedule();
+      } else if (!savesData()) {
+        snapshots.schedule(); // it downloads pytest's wheels, which this run did not need
       }
     },
     () => {},
@@ -260,6 +280,10 @@ class PythonWorker {
       this.settleReady = { resolve, reject };
     });
     this.ready.catch(() => {}); // callers that await it see the error; nobody else must
+    // Whether prepare found this build's snapshot (a snapshot of another build is not used).
+    this.snapshotFound = new Promise((resolve) => {
+      this.settleSnapshotFound = resolve;
+    });
 
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.settleReady.reject(new Error(event.message || "worker failed"));
@@ -289,6 +313,9 @@ class PythonWorker {
   receive(message) {
     const pending = this.runs.get(message.id);
     switch (message.type) {
+      case MESSAGE.prepared:
+        this.settleSnapshotFound(message.snapshot);
+        break;
       case MESSAGE.progress: // of a run (its packages), or of the session's start
         if (message.id !== undefined) pending?.onPackages?.(message);
         else if (this === primary) for (const listener of progressListeners) listener(message);

@@ -48,9 +48,13 @@ self.onmessage = ({ data }) => {
 };
 
 // Everything a start needs but Python itself, so that the page can ask for it while idle.
+// Says whether this build's snapshot was found: the page restores it while idle if so.
 function prepare(config) {
   setup ??= loadSetup(config);
-  return setup.catch(() => {}); // init reports why
+  return setup.then(
+    ({ stored }) => postMessage({ type: MESSAGE.prepared, snapshot: Boolean(stored) }),
+    () => postMessage({ type: MESSAGE.prepared, snapshot: false }), // init reports why
+  );
 }
 
 // Pyodide's scripts, loaded and parsed; the lock file and the build's version, revalidated on
