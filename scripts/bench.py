@@ -288,6 +288,17 @@ def bytes_text(size):
 # --- What drivers share ---------------------------------------------------------------------
 
 
+def measure_in(context, measure, init_script=None):
+    """`measure` on a new page of `context` (with `init_script` run before each page's own),
+    then the context closed whatever happens."""
+    if init_script:
+        context.add_init_script(init_script)
+    try:
+        return measure(context.new_page())
+    finally:
+        context.close()
+
+
 class Bench:
     """Playwright, an incognito browser for cold visits, profiles that live for the whole run,
     and each driver's result in the current repetition (a driver runs once per repetition)."""
@@ -311,12 +322,7 @@ class Bench:
 
     def cold(self, measure, init_script=None, headers=None):
         context = self.browser.new_context(extra_http_headers=headers)
-        if init_script:
-            context.add_init_script(init_script)
-        try:
-            return measure(context.new_page())
-        finally:
-            context.close()
+        return measure_in(context, measure, init_script)
 
     def visit(self, profile, measure, init_script=None, headers=None):
         """One visit in the persistent profile named `profile` (what it caches stays)."""
@@ -327,12 +333,7 @@ class Bench:
             headless=True,
             extra_http_headers=headers,
         )
-        if init_script:
-            context.add_init_script(init_script)
-        try:
-            return measure(context.new_page())
-        finally:
-            context.close()
+        return measure_in(context, measure, init_script)
 
     def close(self):
         self.browser.close()
