@@ -51,6 +51,10 @@ SESSION = (
 )
 
 
+# Where offline.js keeps the first page a tab showed (a second page is a reader who stays).
+FIRST_PAGE_KEY = "mlops-course:first-page"
+
+
 # A reader who asks to save data: the browser sends Save-Data and says so to the page.
 SAVE_DATA_HEADERS = {"Save-Data": "on"}
 SAVES_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
@@ -60,7 +64,13 @@ SAVES_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
 
 def stay_for_a_second_page(page):
     """Show, as a reader does, that you will stay: open a second page (by instant navigation),
-    then come back. Only then does a first visit install the service worker."""
+    then come back. Only then does a first visit install the service worker. A reader looks
+    at a page before leaving it: the click waits until the page's scripts have counted it as
+    the first page of the visit (offline.js, which may run after the blocks are mounted)."""
+    page.wait_for_function(
+        f"() => sessionStorage.getItem('{FIRST_PAGE_KEY}') !== null"
+        " || navigator.serviceWorker.controller !== null"  # installed already: nothing counted
+    )
     first = page.url
     page.get_by_role("link", name="Cheatsheet").first.click()
     page.wait_for_url("**/cheatsheets/**")

@@ -28,6 +28,7 @@ import ast
 import importlib
 import importlib.util
 import json
+import re
 import sys
 import tempfile
 import traceback
@@ -280,13 +281,20 @@ def grade_tests(reader_code, faults, folder):
     failing = [test for test in real.ran() if test["outcome"] == "failed"]
     if failing:
         reasons = "; ".join(f"{test['name']}: {test['reason']}" for test in failing)
-        details = failing[0]["details"].replace(str(path), READERS_FILE)  # not the grader's file
+        details = as_readers_file(failing[0]["details"], path)
         first = check(f"your tests fail on the real code: {reasons}", FAILED, details)
         return held_back(first, faults, "fault")
     return mutation_report({
         fault: run_reader_tests(reader_code, replacements, reader_tests_path(folder, index))
         for index, (fault, replacements) in enumerate(faults.items())
     })  # fmt: skip
+
+
+def as_readers_file(text, path):
+    """`text` with `path` (the grader's copy of the reader's tests) named as the reader's code.
+    pytest writes the path absolute or relative to where it was started, whichever is shorter;
+    the file's name is unique to this run, so any path ending in it is that file."""
+    return re.sub(rf"[^\s:]*{re.escape(path.name)}", READERS_FILE, text)
 
 
 def reader_tests_path(folder, run):
