@@ -125,8 +125,13 @@ def not_checked(report):
 FAULTS = ["a dataset loader that returns nothing", "a benchmark of 2.0"]
 
 
-def test_a_test_that_fails_on_the_real_data_comes_first_and_no_fault_is_judged(tmp_path):
+def test_a_test_that_fails_on_the_real_data_comes_first_and_no_fault_is_judged(
+    tmp_path, monkeypatch
+):
     # This test fails on every fault too: saying that it missed them, or caught them, is false.
+    # Started beside the grader's folder, pytest writes the file's path relative to it, as it
+    # does from a checkout next to the temporary folder: the reader still sees their own code.
+    monkeypatch.chdir(tmp_path)
     tests = GOOD_TESTS + "\ndef test_ages():\n    assert load_users()['age'].mean() > 1000\n"
     report = grade(tests, WRITE_TESTS_CHECKS, tmp_path)
     mean = load_users()["age"].mean()
