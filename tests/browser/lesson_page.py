@@ -71,11 +71,15 @@ def stay_for_a_second_page(page):
         f"() => sessionStorage.getItem('{FIRST_PAGE_KEY}') !== null"
         " || navigator.serviceWorker.controller !== null"  # installed already: nothing counted
     )
-    first = page.url
+    first, first_title = page.url, page.title()
     page.get_by_role("link", name="Cheatsheet").first.click()
+    # The address changes at the click, the page only once instant navigation has fetched it:
+    # a reader reads the second page before going back, and waits for the first to show again.
     page.wait_for_url("**/cheatsheets/**")
+    expect(page).to_have_title(re.compile("cheatsheet", re.IGNORECASE))
     page.go_back()
     page.wait_for_url(first)
+    expect(page).to_have_title(first_title)
     return page
 
 
