@@ -83,7 +83,6 @@ CONTENT_CHECKS = [
     f"tests/browser/test_runnable_blocks.py::test_every_block_runs_and_prints_what_its_snippet_says[{NEW_PAGE}]",
     f"tests/browser/test_runnable_blocks.py::test_only_blocks_with_tests_offer_run_tests[{NEW_PAGE}]",
     f"tests/browser/test_runnable_blocks.py::test_every_test_block_passes_its_tests[{NEW_PAGE}]",
-    f"tests/browser/test_editor.py::test_typing_a_reference_solution_needs_no_reindenting[{NEW_EXERCISE}]",
 ]  # fmt: skip
 # The titles of the contributing page's Markdown examples: an exercise, a flashcard.
 PAGE_EXAMPLES = ("in the page", "a flashcard")

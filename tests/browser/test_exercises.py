@@ -39,7 +39,7 @@ PROPOSAL = ".drill-proposal"
 
 
 # The UI path, on one exercise: that every starter fails and every solution passes is graded by
-# the build and again in Pyodide (tests/pyodide), and every solution is typed in test_editor.py.
+# the build and again in Pyodide (tests/pyodide), and every solution is typed in tests/exercises.
 @pytest.mark.parametrize("found", EXERCISES[:1], ids=lambda found: found.exercise.id)
 def test_the_starter_fails_a_check_and_the_solution_passes_all(page, site_url, found):
     block_ = open_exercise(page, site_url, found)

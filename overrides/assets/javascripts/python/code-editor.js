@@ -31,7 +31,7 @@ import { tags } from "@lezer/highlight";
 // brackets re-indent as they are typed (indentOnInput, with lang-python's patterns).
 //
 // Two rules that lang-python leaves out, found by typing the exercises' reference solutions line
-// by line (tests/browser/test_editor.py), where it keeps the level of the line above:
+// by line (tests/exercises/test_typed_solutions.py), where it keeps the level of the line above:
 // - after `return`, `pass`, `raise`, `break` or `continue` the block cannot go on, so the next
 //   line is offered one level less (IDLE does the same);
 // - after two blank lines, column 0: PEP 8 puts two blank lines around top-level definitions,
