@@ -6,6 +6,7 @@ import pytest
 from course_content import pages_with_runnable_blocks, runnable_blocks
 from lesson_page import (
     BLOCK_COUNT,
+    BLOCKS,
     FINISHED,
     FIRST_TEST_BLOCK,
     LESSON,
@@ -140,6 +141,27 @@ def test_every_block_runs_and_prints_what_its_snippet_says(page, site_url, nav_p
         assert run(shown).startswith("Finished in"), (expected.number, output(shown).inner_text())
         for line in expected.expected_output:
             expect(output(shown)).to_contain_text(line)
+
+
+# What the output says (its innerText, as a reader copying it or a script reading it gets it)
+# in the very task the status says "Finished", before the browser renders a frame.
+WATCH_OUTPUT_AS_FINISHED = """block => { window.outputAsFinished = new Promise(resolve => {
+  const status = block.querySelector('.runnable-status');
+  new MutationObserver((changes, observer) => {
+    if (!status.textContent.startsWith('Finished')) return;
+    observer.disconnect();
+    resolve(block.querySelector('.runnable-output').innerText);
+  }).observe(status, { childList: true, characterData: true, subtree: true });
+}) }"""
+
+
+def test_the_output_reads_in_full_the_moment_a_run_finishes(lesson):
+    """Output is never laid out lazily (content-visibility), which leaves it without text until
+    a frame is drawn: CI once read an empty output of a run that had printed."""
+    first = block(lesson, 1)
+    first.evaluate(WATCH_OUTPUT_AS_FINISHED)
+    run(first)
+    assert lesson.evaluate("() => window.outputAsFinished").strip() == BLOCKS[0].expected_output[-1]
 
 
 def test_an_edit_changes_the_output_and_reset_restores_the_code(lesson):
