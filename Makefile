@@ -83,7 +83,7 @@ serve: build ## Build, then serve the site at http://127.0.0.1:8000
 dev: $(BUILD_PACKAGES) ## Live-reloading server for writing content, rebuilt on any source change (http://127.0.0.1:8000)
 	$(VENV)/python scripts/dev_server.py
 
-test: setup chromium java lint ## Run every test: lint, units, builds, Pyodide, browser (~17 min on 2 cores)
+test: setup chromium java lint ## Run every test: lint, units, builds, Pyodide, browser (~12 min on 2 cores)
 	node --test --test-reporter=dot tests/javascript/
 	$(PYTEST) $(TEST_PROCESSES)
 
