@@ -70,12 +70,19 @@ def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
 
 
 def test_an_output_flood_is_capped_and_the_page_stays_responsive(lesson):
+    """The best of three floods: the heartbeat measures wall time, which another process on a
+    2-core machine stretches now and then (CI once saw 382 ms for a flood that takes 40-120 ms
+    alone), while a flood the page cannot take (the line cap lifted: 290-430 ms) is slow every
+    time."""
     first = block(lesson, 1)
     run_and_expect_recovery(lesson, first)  # Python started: measure the flood alone
     paste_code(lesson, first, "for i in range(300_000):\n    print(i)")
-    watch_main_thread(lesson)
-    run(first, timeout=60_000)
-    assert longest_main_thread_task_ms(lesson) < LONGEST_TASK_ALLOWED_MS
+    longest_gaps = []
+    for _ in range(3):
+        watch_main_thread(lesson)
+        run(first, timeout=60_000)
+        longest_gaps.append(longest_main_thread_task_ms(lesson))
+    assert min(longest_gaps) < LONGEST_TASK_ALLOWED_MS, longest_gaps
     expect(output(first)).to_contain_text("… 299,000 more lines")
     assert output(first).inner_text().count("\n") < 1_010
 
