@@ -83,9 +83,10 @@ serve: build ## Build, then serve the site at http://127.0.0.1:8000
 dev: $(BUILD_PACKAGES) ## Live-reloading server for writing content, rebuilt on any source change (http://127.0.0.1:8000)
 	$(VENV)/python scripts/dev_server.py
 
+# The full run ends with its 15 slowest steps: where to look when it grows.
 test: setup chromium java lint ## Run every test: lint, units, builds, Pyodide, browser (~12 min on 2 cores)
 	node --test --test-reporter=dot tests/javascript/
-	$(PYTEST) $(TEST_PROCESSES)
+	$(PYTEST) $(TEST_PROCESSES) --durations=15
 
 test-fast: setup java lint ## Lint, units and the built site, no browser and no Pyodide (< 60 s)
 	node --test --test-reporter=dot tests/javascript/
