@@ -312,7 +312,13 @@ def stopwatch_ms(page):
     return page.evaluate("() => window.__stopwatch.done - window.__stopwatch.click")
 
 
-def stop_within_one_second(block_):
+# Stop takes tens of milliseconds (make bench's "Stop -> next output"): the bound only tells a
+# Stop that works from one that never comes, on a machine where another process and a second
+# pytest process compete for the two cores (CI's load test once took over 1 s).
+STOP_ALLOWED_S = 3
+
+
+def stop_in_time(block_):
     """Click Stop; return the seconds from the click to "Stopped" (measured in the page)."""
     start_stopwatch(status(block_), "^Stopped")
     block_.get_by_role("button", name="Stop").click()
@@ -322,11 +328,11 @@ def stop_within_one_second(block_):
 
 def loop_then_stop(page):
     """Start an endless loop in block 1: no main-thread task over 200 ms meanwhile, and Stop
-    ends it within 1 s."""
+    ends it in time."""
     first = block(page, 1)
     run_forever(page, first)
     assert longest_main_thread_task_ms(page) < LONGEST_TASK_ALLOWED_MS
-    assert stop_within_one_second(first) < 1
+    assert stop_in_time(first) < STOP_ALLOWED_S
     return first
 
 

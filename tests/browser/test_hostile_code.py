@@ -9,6 +9,7 @@ from lesson_page import (
     FIRST_TEST_BLOCK,
     LESSON,
     LONGEST_TASK_ALLOWED_MS,
+    STOP_ALLOWED_S,
     block,
     longest_main_thread_task_ms,
     loop_then_stop,
@@ -19,14 +20,14 @@ from lesson_page import (
     run_tests,
     set_code,
     status,
-    stop_within_one_second,
+    stop_in_time,
     wait_until_code_runs,
     watch_main_thread,
     watch_while_it_spins,
 )
 from playwright.sync_api import expect
 
-# --- Endless loops: Stop ends them within a second ---------------------------------------------
+# --- Endless loops: Stop ends them, and the page stays responsive meanwhile -----------------------
 
 
 def test_stop_interrupts_an_endless_loop_in_place_and_keeps_state_when_isolated(lesson):
@@ -60,7 +61,7 @@ def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
     watch_main_thread(lesson)
     watch_while_it_spins(lesson)
     assert longest_main_thread_task_ms(lesson) < LONGEST_TASK_ALLOWED_MS
-    assert stop_within_one_second(with_tests) < 1
+    assert stop_in_time(with_tests) < STOP_ALLOWED_S
     expect(status(with_tests)).to_have_text(re.compile("^Stopped"))
     set_code(lesson, with_tests, "def test_quick():\n    assert 1 + 1 == 2\n")
     assert run_tests(with_tests).startswith("1 passed in ")
