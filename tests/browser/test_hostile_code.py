@@ -8,6 +8,7 @@ import pytest
 from lesson_page import (
     FIRST_TEST_BLOCK,
     LESSON,
+    LONGEST_GAP_WHILE_CODE_SPINS_MS,
     LONGEST_TASK_ALLOWED_MS,
     STOP_ALLOWED_S,
     block,
@@ -60,7 +61,7 @@ def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
     wait_until_code_runs(with_tests)  # pytest's wheels are loaded; pytest starts, then spins
     watch_main_thread(lesson)
     watch_while_it_spins(lesson)
-    assert longest_main_thread_task_ms(lesson) < LONGEST_TASK_ALLOWED_MS
+    assert longest_main_thread_task_ms(lesson) < LONGEST_GAP_WHILE_CODE_SPINS_MS
     assert stop_in_time(with_tests) < STOP_ALLOWED_S
     expect(status(with_tests)).to_have_text(re.compile("^Stopped"))
     set_code(lesson, with_tests, "def test_quick():\n    assert 1 + 1 == 2\n")
