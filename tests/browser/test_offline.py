@@ -12,13 +12,12 @@ from lesson_page import (
     SAVES_DATA,
     SITE_CACHES,
     block,
-    loop_then_stop,
+    loop_then_stop_in_place,
     open_lesson,
     output,
     run,
     run_tests,
     set_code,
-    status,
     stay_for_a_second_page,
     wait_for_service_worker,
 )
@@ -98,8 +97,7 @@ def test_without_headers_the_service_worker_isolates_pages_so_stop_keeps_state(
         wait_for_service_worker(stay_for_a_second_page(page))
         page.reload()
         assert page.evaluate("crossOriginIsolated") is True
-        first = loop_then_stop(page)
-        expect(status(first)).to_have_text("Stopped.")
+        first = loop_then_stop_in_place(page)
         set_code(page, first, "print(counter + 1)")
         run(first)
         expect(output(first)).to_have_text("42\n")

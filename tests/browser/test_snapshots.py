@@ -13,6 +13,7 @@ from lesson_page import (
     SESSION,
     block,
     loop_then_stop,
+    loop_then_stop_in_place,
     open_lesson,
     output,
     python_requests,
@@ -284,8 +285,7 @@ def test_stop_in_place_and_after_a_memory_error_the_session_starts_from_the_snap
 ):
     make_snapshot(page, site_url)
     page.reload()
-    first = loop_then_stop(page)  # in place: isolated, state kept
-    expect(status(first)).to_have_text("Stopped.")
+    first = loop_then_stop_in_place(page)
     assert started_from(page) == "snapshot"
     forget_how_python_started(page)
     set_code(page, first, "kept = 1\nchunks = [bytearray(2**30) for _ in range(8)]")
