@@ -214,8 +214,10 @@ def test_a_link_within_the_page_keeps_the_blocks_as_they_are(lesson):
     expect(lesson.locator("[id='5-testing-complexity']")).to_be_in_viewport()
     lesson.go_back()  # and back, as the browser's button does
     lesson.wait_for_url(where)
-    lesson.go_forward()  # where Forward scrolls is Material's: it saves each entry's offset
-    lesson.wait_for_url("**#5-testing-complexity")  # 100 ms after scrolling ends, a race under load
+    # Not where Forward scrolls to: that is Material's, which saves an entry's offset 100 ms
+    # after scrolling ends, a race under load.
+    lesson.go_forward()
+    lesson.wait_for_url("**#5-testing-complexity")
     assert lesson.evaluate("window.__before === document.querySelector('article')")
     expect(output(first)).to_have_text(printed)
     expect(status(first)).to_have_text(FINISHED)
