@@ -83,7 +83,9 @@ RECORD_STATUS = """status => {
   }).observe(status, { childList: true, characterData: true, subtree: true });
 }"""
 HELD_MS = 4_000
-LONGEST_STILL_MS = 1_200  # once a second, and a timer's delay on a busy machine
+# Once a second, and a timer's delay on a busy machine: a quiet fresh-clone run saw 1,229 ms.
+# A status with no ticker would stand still for the whole held download (HELD_MS).
+LONGEST_STILL_MS = 1_500
 
 
 def test_the_status_moves_every_second_while_python_loads(page, site_url):
