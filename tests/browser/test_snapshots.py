@@ -4,6 +4,7 @@ short of memory or the tab is hidden), and never trusted when they should not be
 another build)."""
 
 import re
+from typing import NamedTuple
 
 import pytest
 from lesson_page import (
@@ -101,7 +102,56 @@ def make_snapshot(page, site_url):
     open_lesson(page, site_url)
     assert run(block(page, 1)).startswith("Finished")
     assert started_from(page) == "plain"
+    page.wait_for_function(MAKING, polling=10, timeout=30_000)  # noted, for long tasks since
     page.wait_for_function(STORED, timeout=60_000)
+    return page.evaluate(STORED_SNAPSHOTS)
+
+
+# The stored snapshot under `key`, read out of the page: its headers and its compressed body
+# (base64, as evaluate() carries strings), and the same put back in another browser context.
+READ_SNAPSHOT = """async key => {
+  const stored = await caches.match(key);
+  const blob = await stored.clone().blob();
+  const body = await new Promise(done => {
+    const reader = new FileReader();
+    reader.onload = () => done(reader.result.split(",")[1]);
+    reader.readAsDataURL(blob);
+  });
+  return { key, headers: Object.fromEntries(stored.headers), body };
+}"""
+PUT_SNAPSHOT = f"""async ({{ key, headers, body }}) => {{
+  const bytes = Uint8Array.from(atob(body), c => c.charCodeAt(0));
+  const cache = await caches.open('{SNAPSHOT_CACHE}');
+  await cache.put(key, new Response(bytes, {{ headers }}));
+}}"""
+
+
+class FirstVisit(NamedTuple):
+    snapshot: dict  # what READ_SNAPSHOT returns
+    long_tasks_while_making: list[int]  # milliseconds
+
+
+@pytest.fixture(scope="module")
+def first_visit(browser, site_url):
+    """One first visit that makes the snapshot (make_snapshot), for the tests about what a
+    reader who has one gets, and about what making it cost the page: each of them would
+    otherwise spend ~10 s starting Python and making its own."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    [key] = make_snapshot(page, site_url)
+    visit = FirstVisit(page.evaluate(READ_SNAPSHOT, key), page.evaluate(LONG_TASKS_WHILE_MAKING))
+    context.close()
+    assert errors == []
+    return visit
+
+
+def given_a_snapshot(page, site_url, snapshot):
+    """The lesson open in a browser that holds `snapshot`, as a reader's does after a first
+    visit that ran code; returns the stored keys as make_snapshot does."""
+    open_lesson(page, site_url)
+    page.evaluate(PUT_SNAPSHOT, snapshot)
     return page.evaluate(STORED_SNAPSHOTS)
 
 
@@ -136,8 +186,10 @@ def test_the_next_visit_starts_from_the_snapshot_and_runs_as_a_plain_start_does(
     assert page.evaluate(STATUS)["start"] == "snapshot"
 
 
-def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(page, site_url):
-    make_snapshot(page, site_url)
+def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(
+    page, site_url, first_visit
+):
+    given_a_snapshot(page, site_url, first_visit.snapshot)
     tab = page.context.new_page()
     errors = []
     tab.on("pageerror", lambda error: errors.append(error))
@@ -173,8 +225,10 @@ def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
     assert python_requests(page) == []
 
 
-def test_a_returning_reader_gets_python_restored_while_the_page_is_idle(page, site_url):
-    make_snapshot(page, site_url)
+def test_a_returning_reader_gets_python_restored_while_the_page_is_idle(
+    page, site_url, first_visit
+):
+    given_a_snapshot(page, site_url, first_visit.snapshot)
     reload_without_intent(page, site_url)
     assert started_from(page) == "snapshot"  # restored with no block pointed at or run
     assert page.evaluate(STATUS)["snapshot"]["state"] == "used"
@@ -207,9 +261,9 @@ WAITS_FOR_INTENT = {
 
 @pytest.mark.parametrize("reader", WAITS_FOR_INTENT)
 def test_with_a_snapshot_a_worker_gets_ready_at_load_and_python_starts_on_intent(
-    page, site_url, reader
+    page, site_url, first_visit, reader
 ):
-    make_snapshot(page, site_url)
+    given_a_snapshot(page, site_url, first_visit.snapshot)
     script, headers = WAITS_FOR_INTENT[reader]
     page.context.add_init_script(script)
     page.context.set_extra_http_headers(headers)
@@ -235,14 +289,10 @@ def test_a_snapshot_refused_by_the_quota_leaves_only_plain_starts(page, site_url
     assert started_from(page) == "plain"
 
 
-def test_making_the_snapshot_never_blocks_the_page(page, site_url):
-    open_lesson(page, site_url)
-    run(block(page, 1))
-    page.wait_for_function(MAKING, polling=10, timeout=30_000)
-    page.wait_for_function(STORED, timeout=60_000)
+def test_making_the_snapshot_never_blocks_the_page(first_visit):
     # Only tasks that overlap the making; those just before it are the page's own work after a
     # first start (diagrams, caching the runtime), there with or without snapshots.
-    assert page.evaluate(LONG_TASKS_WHILE_MAKING) == []
+    assert first_visit.long_tasks_while_making == []
 
 
 def test_a_run_comes_first_and_the_snapshot_is_made_afterwards(page, site_url):
@@ -257,8 +307,8 @@ def test_a_run_comes_first_and_the_snapshot_is_made_afterwards(page, site_url):
     page.wait_for_function(STORED, timeout=60_000)
 
 
-def test_a_corrupt_snapshot_gives_a_plain_start_and_is_replaced(page, site_url):
-    [key] = make_snapshot(page, site_url)
+def test_a_corrupt_snapshot_gives_a_plain_start_and_is_replaced(page, site_url, first_visit):
+    [key] = given_a_snapshot(page, site_url, first_visit.snapshot)
     page.evaluate(CUT_SHORT, key)
     page.reload()
     run_and_expect_recovery(page, block(page, 1))  # no error: only a slower start
@@ -281,9 +331,9 @@ def test_a_new_deploy_does_not_use_the_old_builds_snapshot(deployed_page, deploy
 
 
 def test_stop_in_place_and_after_a_memory_error_the_session_starts_from_the_snapshot(
-    page, site_url
+    page, site_url, first_visit
 ):
-    make_snapshot(page, site_url)
+    given_a_snapshot(page, site_url, first_visit.snapshot)
     page.reload()
     first = loop_then_stop_in_place(page)
     assert started_from(page) == "snapshot"
