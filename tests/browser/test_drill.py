@@ -116,6 +116,7 @@ def test_progress_exports_and_imports_as_a_json_file(drill, tmp_path, first_sess
     start_review(drill)
     drill.get_by_role("button", name="Show answer").click()
     grade(drill, "Easy")
+    expect(status(drill)).to_contain_text("Graded Easy")  # stored: a reload keeps it
     drill.reload()
     with drill.expect_download() as download:
         drill.get_by_role("button", name="Export progress").click()
@@ -134,6 +135,7 @@ def test_a_bad_import_file_is_rejected_and_changes_nothing(drill, tmp_path, firs
     start_review(drill)
     drill.get_by_role("button", name="Show answer").click()
     grade(drill, "Easy")
+    expect(status(drill)).to_contain_text("Graded Easy")  # stored: a reload keeps it
     drill.reload()
     before = stored_progress(drill)
     bad = tmp_path / "bad.json"
