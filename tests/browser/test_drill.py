@@ -82,6 +82,16 @@ def grade(page, name):
     page.get_by_role("button", name=re.compile(f"^{name} ")).click()
 
 
+def review_one_card_and_reload(page):
+    """A first card graded Easy, then the page reloaded once the grade is stored (it says
+    "Graded Easy": the scheduler's module loads first)."""
+    start_review(page)
+    page.get_by_role("button", name="Show answer").click()
+    grade(page, "Easy")
+    expect(status(page)).to_contain_text("Graded Easy")
+    page.reload()
+
+
 def counts(due, new):
     return f"{due} due · {new} new today"
 
@@ -113,11 +123,7 @@ def test_corrupt_storage_falls_back_to_memory_with_a_notice_and_keeps_the_data(d
 
 
 def test_progress_exports_and_imports_as_a_json_file(drill, tmp_path, first_session):
-    start_review(drill)
-    drill.get_by_role("button", name="Show answer").click()
-    grade(drill, "Easy")
-    expect(status(drill)).to_contain_text("Graded Easy")  # stored: a reload keeps it
-    drill.reload()
+    review_one_card_and_reload(drill)
     with drill.expect_download() as download:
         drill.get_by_role("button", name="Export progress").click()
     exported = tmp_path / "progress.json"
@@ -132,11 +138,7 @@ def test_progress_exports_and_imports_as_a_json_file(drill, tmp_path, first_sess
 
 
 def test_a_bad_import_file_is_rejected_and_changes_nothing(drill, tmp_path, first_session):
-    start_review(drill)
-    drill.get_by_role("button", name="Show answer").click()
-    grade(drill, "Easy")
-    expect(status(drill)).to_contain_text("Graded Easy")  # stored: a reload keeps it
-    drill.reload()
+    review_one_card_and_reload(drill)
     before = stored_progress(drill)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "something-else", "cards": {}}))
