@@ -258,12 +258,30 @@ def watch_main_thread(page):
         page.evaluate(WATCH_MAIN_THREAD)
     page.evaluate(BUSY_MAIN_THREAD, 250)
     page.wait_for_function("() => window.__heartbeat.longestGap >= 250")
+    restart_heartbeat(page)
+
+
+def restart_heartbeat(page):
     page.evaluate("() => { window.__heartbeat.longestGap = 0; window.__heartbeat.watched = 0; }")
 
 
 def watch_while_it_spins(page):
     """Until the heartbeat has watched the main thread for WATCHED_MS while code spins."""
     page.wait_for_function(f"() => window.__heartbeat.watched >= {WATCHED_MS}", timeout=30_000)
+
+
+def stall_while_code_spins_ms(page):
+    """The longest the main thread stalled while code spins in the worker (the heartbeat
+    started): watched a second time after a stall, keeping the shorter. A page that works on
+    its main thread while code spins stalls in both watches; a machine that another process
+    keeps busy stalls one now and then (a loaded run once saw over 500 ms)."""
+    watch_while_it_spins(page)
+    stall = longest_main_thread_task_ms(page)
+    if stall >= LONGEST_GAP_WHILE_CODE_SPINS_MS:
+        restart_heartbeat(page)
+        watch_while_it_spins(page)
+        stall = min(stall, longest_main_thread_task_ms(page))
+    return stall
 
 
 def longest_main_thread_task_ms(page):
@@ -287,7 +305,6 @@ def run_forever(page, block_):
     block_.get_by_role("button", name="Run", exact=True).click()
     wait_until_code_runs(block_)
     watch_main_thread(page)
-    watch_while_it_spins(page)
 
 
 # A stopwatch in the page itself: from a click (a capturing listener) to the moment `target`'s
@@ -335,7 +352,8 @@ def loop_then_stop(page):
     in time."""
     first = block(page, 1)
     run_forever(page, first)
-    assert longest_main_thread_task_ms(page) < LONGEST_GAP_WHILE_CODE_SPINS_MS
+    stall = stall_while_code_spins_ms(page)
+    assert stall < LONGEST_GAP_WHILE_CODE_SPINS_MS, f"the page stalled {stall:.0f} ms"
     assert stop_in_time(first) < STOP_ALLOWED_S
     return first
 
