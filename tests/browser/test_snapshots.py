@@ -111,7 +111,7 @@ def make_snapshot(page, site_url):
 # (base64, as evaluate() carries strings), and the same put back in another browser context.
 READ_SNAPSHOT = """async key => {
   const stored = await caches.match(key);
-  const blob = await stored.clone().blob();
+  const blob = await stored.blob(); // its headers stay readable
   const body = await new Promise(done => {
     const reader = new FileReader();
     reader.onload = () => done(reader.result.split(",")[1]);
