@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 import pytest
+from checked_pages import checked_pages
 from lesson_page import (
     BLOCKS,
     SAVE_DATA_HEADERS,
@@ -136,14 +137,11 @@ def first_visit(browser, site_url):
     """One first visit that makes the snapshot (make_snapshot), for the tests about what a
     reader who has one gets, and about what making it cost the page: each of them would
     otherwise spend ~10 s starting Python and making its own."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(error))
+    pages = checked_pages(browser, site_url)
+    page = next(pages)
     [key] = make_snapshot(page, site_url)
     visit = FirstVisit(page.evaluate(READ_SNAPSHOT, key), page.evaluate(LONG_TASKS_WHILE_MAKING))
-    context.close()
-    assert errors == []
+    next(pages, None)  # closes the page, and checks it as the page fixture does
     return visit
 
 
