@@ -13,6 +13,8 @@ LESSON = LESSON_PAGE.url
 BLOCKS = runnable_blocks(LESSON_PAGE)
 BLOCK_COUNT = len(BLOCKS)
 FIRST_TEST_BLOCK = next(block.number for block in BLOCKS if block.test_count)
+# Python's runtime: a test that routes it and holds the request keeps Python starting.
+RUNTIME = "**/pyodide.asm.wasm"
 FINISHED = re.compile(r"^(Finished|Error|Stopped|Python could not start)")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from course_content import built_cards, drill_page, nav_pages
 from drill_store import make_every_card_due
-from lesson_page import FIRST_TEST_BLOCK, LESSON, block, open_lesson, run, run_tests
+from lesson_page import FIRST_TEST_BLOCK, LESSON, RUNTIME, block, open_lesson, run, run_tests
 from playwright.sync_api import expect
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -221,7 +221,7 @@ def settled_contrast(page, button):
 
 @pytest.mark.parametrize("palette", PALETTES)
 def test_unavailable_buttons_keep_their_contrast_at_rest_and_focused(audited, site_url, palette):
-    audited.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: Run stays busy
+    audited.route(RUNTIME, lambda route: None)  # never answered: Run stays busy
     open_in_palette(audited, site_url, palette)
     open_lesson(audited, site_url)
     first = block(audited, 1)

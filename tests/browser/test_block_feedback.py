@@ -11,6 +11,7 @@ from lesson_page import (
     CHECK_SUMMARY,
     FINISHED,
     FIRST_TEST_BLOCK,
+    RUNTIME,
     SUMMARY,
     block,
     check,
@@ -24,7 +25,6 @@ from lesson_page import (
 )
 from playwright.sync_api import expect
 
-RUNTIME = "**/pyodide.asm.wasm"
 EXERCISE = exercises()[0]
 
 

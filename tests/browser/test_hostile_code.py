@@ -10,6 +10,7 @@ from lesson_page import (
     LESSON,
     LONGEST_GAP_WHILE_CODE_SPINS_MS,
     LONGEST_TASK_ALLOWED_MS,
+    RUNTIME,
     STOP_ALLOWED_S,
     block,
     longest_main_thread_task_ms,
@@ -171,10 +172,16 @@ def test_a_failure_is_explained_and_the_next_run_works(
 
 
 def test_stop_while_python_is_starting_cancels_the_run(lesson):
+    # Typing is intent, so Python starts as the code is typed; on a busy machine it was ready by
+    # the click, and the run was over before Stop. The runtime's download is held meanwhile.
+    held = []
+    lesson.route(RUNTIME, lambda route: held.append(route))
     first = block(lesson, 1)
     set_code(lesson, first, "print('should not run')")
     first.get_by_role("button", name="Run", exact=True).click()
     first.get_by_role("button", name="Stop").click()
     expect(status(first)).to_have_text("Stopped.", timeout=30_000)
     expect(output(first)).to_be_hidden()
+    assert held, "Python's start asks for the runtime"
+    lesson.unroute(RUNTIME)  # lets the held request go on
     run_and_expect_recovery(lesson, first)

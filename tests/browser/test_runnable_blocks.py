@@ -11,6 +11,7 @@ from lesson_page import (
     FIRST_TEST_BLOCK,
     LESSON,
     LESSON_PAGE,
+    RUNTIME,
     block,
     editor,
     open_lesson,
@@ -64,22 +65,22 @@ def test_editors_wait_while_python_starts(page, site_url):
     # A reader who scrolls to a block and clicks Run at once: the editor's work must not
     # compete with Python's start, though the click scrolled the block into view and focused
     # its Run button. The runtime's download is held until the editor's absence is seen.
-    held, runtime = [], "**/pyodide.asm.wasm"
-    page.route(runtime, lambda route: held.append(route))
+    held = []
+    page.route(RUNTIME, lambda route: held.append(route))
     first = block(open_lesson(page, site_url), 1)
     first.get_by_role("button", name="Run", exact=True).click()
     page.wait_for_timeout(1_000)  # longer than the dwell an editor waits for
     assert held, "Python's start asks for the runtime"
     expect(first.locator(".cm-editor")).to_have_count(0)
     expect(first.locator("pre code")).to_be_visible()  # the page's own code stands in
-    page.unroute(runtime)  # lets the held request go on, and the next ones through
+    page.unroute(RUNTIME)  # lets the held request go on, and the next ones through
     expect(status(first)).to_have_text(FINISHED, timeout=60_000)
     expect(first.locator(".cm-editor")).to_have_count(1)
 
 
 def test_the_status_reads_as_its_words_while_python_starts(page, site_url):
     # The hourglass before a running status is decoration: a screen reader hears the words.
-    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: the start waits
+    page.route(RUNTIME, lambda route: None)  # never answered: the start waits
     first = block(open_lesson(page, site_url), 1)
     first.get_by_role("button", name="Run", exact=True).click()
     expect(status(first)).to_have_text(re.compile("^(Downloading|Starting) Python"))

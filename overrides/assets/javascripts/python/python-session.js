@@ -40,6 +40,7 @@ let prepared; // a worker created for this page's first intent, not started yet
 let spare;
 let nextRunId = 1;
 let stopCount = 0;
+let nextStop = Promise.withResolvers(); // resolved by Stop: runs waiting for Python end at once
 let startMs; // how long the current session took from being asked to start to ready
 
 /** Increases whenever the session is replaced: namespaces from before are gone. */
@@ -223,7 +224,7 @@ export function checkExercise(code, checks, options) {
 async function request(type, code, { namespace, filename, onPackages, onStarted, onOutput, onDisplay, checks }) {
   snapshots.yieldToRun();
   const stopsBefore = stopCount;
-  await preload();
+  await Promise.race([preload(), nextStop.promise]); // the start goes on after a Stop
   if (stopCount !== stopsBefore) return { status: STATUS.interrupted, durationMs: 0, droppedLines: 0 };
   const worker = primary;
   const listeners = { onPackages, onStarted, onOutput, onDisplay };
@@ -238,6 +239,8 @@ async function request(type, code, { namespace, filename, onPackages, onStarted,
  * STATUS.interrupted, STATUS.reset or "idle" (no code was running). */
 export async function stop() {
   stopCount += 1; // runs still waiting for Python to start never begin
+  nextStop.resolve();
+  nextStop = Promise.withResolvers();
   const worker = primary;
   if (!worker?.busy) return "idle";
   if (worker.interruptBuffer) {
