@@ -543,7 +543,7 @@ def returning_reader(bench):
     after_3_s = bench.visit(profile, from_snapshot(run_after_3_s))
     low_memory = bench.visit(profile, from_snapshot(run_after_3_s), LOW_MEMORY)
     if after_3_s["restored first"] != "snapshot" or low_memory["restored first"] is not None:
-        raise RuntimeError("Python was not restored at idle, or it was on a low-memory device")
+        raise RuntimeError("Python was not restored before a click, or was on a low-memory device")
     return {
         **made,
         "profile": profile,
@@ -811,9 +811,9 @@ MEASURES = [
             RAW_WARM, figure="low memory"),
     Measure("Returning reader: first Run tests → summary", returning_reader, RAW_TESTS_WARM,
             Ratio(0.5), "tests"),
-    Measure("Idle restore: worker start → ready (before any click)", returning_reader,
+    Measure("Restore at load: worker asked → ready (before any click)", returning_reader,
             figure="restore"),
-    Measure("Idle restore: memory held (vs prepared only)", returning_reader,
+    Measure("Restore at load: memory held (vs prepared only)", returning_reader,
             figure="restore memory", unit="bytes"),
     Measure("Snapshot made (worker start -> made)", returning_reader, figure="make"),
     Measure("Snapshot stored, after the first output", returning_reader,

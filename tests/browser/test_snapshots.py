@@ -1,5 +1,5 @@
 """Python memory snapshots in Chromium: made in the reader's browser after a first start, used by
-every later start (restored while the page is idle, unless the reader saves data, the device is
+every later start (restored as the page loads, unless the reader saves data, the device is
 short of memory or the tab is hidden), and never trusted when they should not be (corrupt,
 another build)."""
 
@@ -223,15 +223,32 @@ def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):
     assert python_requests(page) == []
 
 
-def test_a_returning_reader_gets_python_restored_while_the_page_is_idle(
-    page, site_url, first_visit
-):
+# What the page asks of its Python workers, in order: each prepare and init, with the options
+# that say how (see the protocol in overrides/assets/javascripts/python/README.md).
+RECORD_WORKER_REQUESTS = """(() => {
+  const post = Worker.prototype.postMessage;
+  window.__workerRequests = [];
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message?.type === "prepare" || message?.type === "init") {
+      const { type, ifSnapshot, restore, makeSnapshot } = message;
+      window.__workerRequests.push({ type, ifSnapshot, restore, makeSnapshot });
+    }
+    return post.call(this, message, ...rest);
+  };
+})()"""
+
+
+def test_a_returning_reader_gets_python_restored_as_the_page_loads(page, site_url, first_visit):
     given_a_snapshot(page, site_url, first_visit.snapshot)
+    page.context.add_init_script(RECORD_WORKER_REQUESTS)
     reload_without_intent(page, site_url)
     assert started_from(page) == "snapshot"  # restored with no block pointed at or run
     assert page.evaluate(STATUS)["snapshot"]["state"] == "used"
+    # One request, as the page loads; the worker restores on its own, with no init from the page.
+    asked = {"type": "prepare", "ifSnapshot": True, "restore": True, "makeSnapshot": None}
+    assert page.evaluate("window.__workerRequests") == [asked]
     expect(page.locator(".runnable-block[data-state='idle']")).to_have_count(len(BLOCKS))
-    assert len(python_workers(page)) == 1  # the worker made ready at idle is the one restored
+    assert len(python_workers(page)) == 1  # the worker asked to restore is the session's
     assert run(block(page, 1)).startswith("Finished")
     assert len(python_workers(page)) == 1
 
@@ -351,7 +368,7 @@ def test_without_isolation_stop_swaps_in_a_spare_started_from_the_snapshot(
     make_snapshot(page, site_url_without_headers)
     page.reload()
     assert page.evaluate("crossOriginIsolated") is False
-    # The session's worker, which restores Python while the page is idle, and the spare, which
+    # The session's worker, which restores Python as the page loads, and the spare, which
     # starts after a first run.
     wait_for_python_workers(page, 2)
     run_and_expect_recovery(page, block(page, 1))

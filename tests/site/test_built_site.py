@@ -15,6 +15,7 @@ from course_content import (
     markdown_pages,
     mermaid_diagram_count,
     page_source,
+    pages_with_runnable_blocks,
     question_card_ids_in_sources,
 )
 
@@ -312,6 +313,25 @@ def test_no_script_holds_up_the_first_paint(built_site):
     for page in html_pages(built_site):
         for script in read_html(built_site, page).find_all("script", src=True):
             assert script.has_attr("defer") or script.get("type") == "module", (page, script)
+
+
+# The cache that holds a reader's Python memory snapshot, as the browser code names it.
+SNAPSHOT_MODULE = PROJECT / "overrides" / "assets" / "javascripts" / "python" / "snapshot.js"
+SNAPSHOT_CACHE = re.search(r'const CACHE = "([^"]+)"', SNAPSHOT_MODULE.read_text()).group(1)
+
+
+def test_pages_with_runnable_blocks_and_only_they_load_python_early_for_a_returning_reader(
+    built_site,
+):
+    # Where a snapshot is stored, it starts restoring as the page loads (overrides/main.html).
+    def loads_python_early(page):
+        inline = read_html(built_site, page).find_all("script", src=False)
+        asks = f'caches?.has("{SNAPSHOT_CACHE}")'
+        return any(asks in script.text and "python-session.js" in script.text for script in inline)
+
+    with_blocks = {f"{page.url}index.html" for page in pages_with_runnable_blocks()}
+    early = {page for page in html_pages(built_site) if loads_python_early(page)}
+    assert with_blocks and early == with_blocks
 
 
 def test_mathjax_ships_only_if_a_page_loads_it(built_site):

@@ -3,12 +3,12 @@
 
 /** Message types, page → worker and worker → page. */
 export const MESSAGE = Object.freeze({
-  prepare: "prepare", // page → worker: load what a start needs, but do not start Python yet
+  prepare: "prepare", // page → worker: load what a start needs (and with `restore`, restore a snapshot)
   init: "init", // page → worker: start Python
   run: "run", // page → worker: run a block
   test: "test", // page → worker: run a block's tests with pytest
   check: "check", // page → worker: grade an exercise's code with its checks
-  prepared: "prepared", // worker → page: prepare's work is done; whether a snapshot was found
+  prepared: "prepared", // worker → page: prepare's work is done; whether a snapshot was found, restoring
   progress: "progress", // worker → page: how a start (or a run's packages) is going: a STAGE
   ready: "ready", // worker → page: Python is ready (from a memory snapshot, or from scratch)
   snapshotMade: "snapshot-made", // worker → page: a snapshot-making worker stored its snapshot

@@ -21,7 +21,7 @@ const LOCATIONS = { indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href,
 const SNAPSHOT_QUIET_MS = 2000;
 // A restored session holds its WebAssembly memory (~40 MB) for the visit: not on a device with
 // less memory than this (GB, navigator.deviceMemory), where Python starts on intent as before.
-const RESTORE_AT_IDLE_MIN_MEMORY_GB = 4;
+const RESTORE_BEFORE_INTENT_MIN_MEMORY_GB = 4;
 const LINE_LIMIT = 1000;
 // After Stop, how long an in-place KeyboardInterrupt may take before the worker is replaced
 // (code stuck outside the interpreter loop never sees the interrupt). It usually lands in
@@ -62,31 +62,46 @@ export function preload() {
   return primary.ready;
 }
 
-// Once the page is idle, the session's worker is created ahead of intent: it loads this
-// folder's modules and nothing of Python, which takes the worker's own start-up (~150-300 ms on
-// a cold visit) off the first Run. A reader whose browser holds a snapshot has run code on this
-// site before, and is the reader most likely to run it again: their worker also loads what a
-// start needs besides Python itself (Pyodide's scripts, the lock file, the snapshot's headers:
-// all from the caches), and without isolation so does the spare that Stop swaps in
-// (keepSpareWarm). Then, while the page is idle and in view, Python is restored from the
-// snapshot, so that a Run shows its output at once; not for a reader who asks to save data, nor
-// on a device short of memory, where Python starts on intent. Readers without a snapshot never
-// start Python before intent.
-hasSnapshot().then((found) =>
-  whenIdle(() => {
-    if (!primary && !prepared) prepared = new PythonWorker({ startNow: false, prepareNow: found });
-    if (!found) return;
-    prepareSpare();
-    if (restoreAtIdleSuits()) prepared?.snapshotFound.then((usable) => usable && whenVisible(restoreWhenIdle));
-  }),
-);
+// The session's worker is created ahead of intent. For a reader without a snapshot, once the
+// page is idle, and with no message: it loads this folder's modules and nothing of Python,
+// which takes the worker's own start-up (~150-300 ms on a cold visit) off the first Run. A
+// reader whose browser holds a snapshot has run code on this site before, and is the reader most
+// likely to run it again: their worker is created as this module loads, and asked at once to
+// prepare (Pyodide's scripts, the lock file, the snapshot's headers: all from the caches) and,
+// if the page is in view, to restore the snapshot, so that a Run clicked as soon as the page
+// shows its output at once. It does all of that on its own thread, while this one is busy
+// starting the page; the page learns it is under way from the worker's "prepared". Not for a
+// reader who asks to save data, nor on a device short of memory: there the session is only
+// prepared, and Python starts on intent. In a hidden tab it restores once the reader turns to
+// it. Without isolation the spare that Stop swaps in is prepared too, once the page is idle
+// (keepSpareWarm). Readers without a snapshot never start Python before intent.
+hasSnapshot().then((found) => {
+  if (primary || prepared) return;
+  if (!found) {
+    whenIdle(() => {
+      if (!primary && !prepared) prepared = new PythonWorker({ startNow: false, prepareNow: false });
+    });
+    return;
+  }
+  const restoreNow = restoreBeforeIntentSuits() && document.visibilityState === "visible";
+  const worker = (prepared = new PythonWorker({ startNow: false, prepareNow: false }));
+  worker.prepareIfSnapshot({ restore: restoreNow });
+  worker.snapshotFound.then((usable) => {
+    if (!usable) return;
+    whenIdle(prepareSpare);
+    // A worker that restores becomes the session; one only prepared waits for intent, or in a
+    // hidden tab for the reader to turn to it.
+    if (worker.restoring) preload().catch(() => {});
+    else if (restoreBeforeIntentSuits()) whenVisible(restoreWhenIdle);
+  });
+});
 
 function restoreWhenIdle() {
   whenIdle(() => preload().catch(() => {})); // a failed start is reported when the reader runs code
 }
 
-function restoreAtIdleSuits() {
-  return !savesData() && !(navigator.deviceMemory < RESTORE_AT_IDLE_MIN_MEMORY_GB);
+function restoreBeforeIntentSuits() {
+  return !savesData() && !(navigator.deviceMemory < RESTORE_BEFORE_INTENT_MIN_MEMORY_GB);
 }
 
 /** Resolves once Python is not starting (at once when it is not): work that can wait, such as
@@ -294,6 +309,15 @@ class PythonWorker {
     if (startNow) this.start();
   }
 
+  /** Have the worker prepare only if the origin holds a snapshot, and with `restore` start the
+   * session from it at once (`restoring` once the worker says it does). */
+  prepareIfSnapshot({ restore }) {
+    this.prepareSent = true;
+    this.askedAt = performance.now();
+    const message = { type: MESSAGE.prepare, ...LOCATIONS, ifSnapshot: true, restore };
+    this.worker.postMessage({ ...message, interruptBuffer: this.interruptBuffer });
+  }
+
   /** Have the worker load what a start needs besides Python itself (once). */
   prepare() {
     if (this.prepareSent) return;
@@ -317,6 +341,10 @@ class PythonWorker {
     const pending = this.runs.get(message.id);
     switch (message.type) {
       case MESSAGE.prepared:
+        if (message.restoring && this.startedAt === undefined) {
+          this.restoring = true;
+          this.startedAt = this.askedAt; // it starts as init would: start() sends nothing more
+        }
         this.settleSnapshotFound(message.snapshot);
         break;
       case MESSAGE.progress: // of a run (its packages), or of the session's start

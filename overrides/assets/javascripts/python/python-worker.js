@@ -8,6 +8,7 @@ import {
   QUIET,
   findSnapshot,
   forgetSnapshots,
+  hasSnapshot,
   makeSnapshot,
   restoreOptions,
   snapshotUrl,
@@ -29,6 +30,7 @@ const SNAPSHOT_MODULES = [
 const OUT_OF_MEMORY = "out-of-memory"; // the runner's status when only a new session helps
 
 let setup; // the promise of what a start needs besides Python itself (loadSetup)
+let session; // the promise of the session's start (init)
 let pyodide;
 let runner;
 let PythonError; // Pyodide's class of Python exceptions, kept: after a fatal error its API throws
@@ -47,14 +49,21 @@ self.onmessage = ({ data }) => {
   queue = queue.then(() => handle(data)).catch((error) => console.error("python-worker:", error));
 };
 
-// Everything a start needs but Python itself, so that the page can ask for it while idle.
-// Says whether this build's snapshot was found: the page restores it while idle if so.
-function prepare(config) {
+// Everything a start needs but Python itself, so that the page can ask for it ahead of intent.
+// Says whether this build's snapshot was found. A returning reader's page asks as it loads
+// (`ifSnapshot`: nothing of Pyodide loads for a reader who has none) and, with `restore`, has
+// the snapshot restored at once, as init would: all of it here, beside the page's own start-up,
+// with no round trip through the page's thread, which is busiest then.
+async function prepare(config) {
+  if (config.ifSnapshot && !(await hasSnapshot())) return postMessage({ type: MESSAGE.prepared, snapshot: false });
   setup ??= loadSetup(config);
-  return setup.then(
-    ({ stored }) => postMessage({ type: MESSAGE.prepared, snapshot: Boolean(stored) }),
-    () => postMessage({ type: MESSAGE.prepared, snapshot: false }), // init reports why
+  const found = await setup.then(
+    ({ stored }) => Boolean(stored),
+    () => false, // init reports why
   );
+  const restoring = found && config.restore === true;
+  postMessage({ type: MESSAGE.prepared, snapshot: found, restoring });
+  if (restoring) await init(config);
 }
 
 // Pyodide's scripts, loaded and parsed; the lock file and the build's version, revalidated on
@@ -76,7 +85,12 @@ async function loadSetup({ indexURL, lockFileURL, buildURL }) {
   return { loadPyodide, options, runtime, snapshotKey, stored: snapshotKey && (await findSnapshot(snapshotKey)) };
 }
 
-async function init(config) {
+// Start Python, once: an init that comes after prepare began a restore waits for that one.
+function init(config) {
+  return (session ??= startSession(config));
+}
+
+async function startSession(config) {
   try {
     const ready = await (setup ??= loadSetup(config));
     if (config.makeSnapshot) return await saveSnapshot(ready);

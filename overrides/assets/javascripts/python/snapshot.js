@@ -7,6 +7,7 @@
 // README.md ("Memory snapshots").
 
 // Not "mlops-course-…": the service worker deletes every cache of that prefix but its build's.
+// overrides/main.html asks for it by name too (a returning reader's page loads Python early).
 const CACHE = "mlops-snapshot";
 const MEMORY_BYTES = "X-Memory-Bytes"; // the snapshot's size before compression
 /** loadPackage options that keep Pyodide's "Loading …" lines out of the console. */
@@ -18,7 +19,7 @@ export function snapshotUrl(buildVersion, runtimeVersion) {
   return new URL(`/python-snapshot/${buildVersion}/${runtimeVersion}`, self.location.origin).href;
 }
 
-/** Whether the origin holds a snapshot (from the page: worth getting a worker ready early). */
+/** Whether the origin holds a snapshot (of any build): worth getting a worker ready early. */
 export async function hasSnapshot() {
   try {
     return await caches.has(CACHE);
