@@ -1,7 +1,8 @@
 """The Python editor in Chromium, typed into with the keyboard as a learner does: 4 spaces a
 level, the indentation a Python editor offers (IDLE's), a reference solution typed line by line
 without one line to re-indent, then checked, no keyboard trap, a keyboard hint only where there
-is a keyboard, and code at the lesson's size wherever a block sits."""
+is a keyboard, code at the lesson's size wherever a block sits, and an editor that takes the
+place of the page's listing without moving anything."""
 
 import re
 
@@ -10,6 +11,7 @@ from lesson_page import (
     block,
     check,
     editor,
+    open_enclosing_card,
     open_exercise,
     type_code,
 )
@@ -180,3 +182,18 @@ def test_code_in_every_block_is_at_the_lessons_code_size(lesson):
     sizes = lesson.evaluate(FONT_SIZES)
     assert len(sizes) == 5, sizes  # lesson code, and each kind of block's static code and editor
     assert set(sizes.values()) == {sizes["lessonCode"]}, sizes
+
+
+# Where the keyboard hint, right below a block's code, sits from the block's top (px).
+HINT_OFFSET = """block => block.querySelector('.runnable-hint').getBoundingClientRect().top
+  - block.getBoundingClientRect().top"""
+
+
+def test_the_editor_takes_the_place_of_the_listing_without_moving_what_follows(lesson):
+    # The editor arrives once the reader scrolls near, or after a first run: while they reach for
+    # a button. What sits below the code must stay where it was.
+    for block_ in [block(lesson, 1), lesson.locator("details.exercise .runnable-block").first]:
+        open_enclosing_card(block_)
+        before = block_.evaluate(HINT_OFFSET)
+        expect(editor(block_).locator(".cm-line").first).to_be_visible()
+        assert before > 0 and block_.evaluate(HINT_OFFSET) == before
