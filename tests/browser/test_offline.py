@@ -160,6 +160,9 @@ def test_on_save_data_nothing_is_downloaded_for_later_even_on_a_second_page(page
     expect(page.locator("article h1")).to_have_text("MLOps vs DevOps cheatsheet¶")
     requested = len(page.requests.urls)
     page.wait_for_timeout(LONGER_THAN_A_QUIET_MOMENT_MS)
-    assert page.requests.urls[requested:] == []
+    # The tab's icon is the page's own, not for later: Chromium asks for it again, when it
+    # chooses (a busy run saw it late), once instant navigation has swapped the head's icon link.
+    later = [url for url in page.requests.urls[requested:] if not url.endswith("/favicon.png")]
+    assert later == []
     assert page.evaluate(REGISTERED) is False
     assert not [url for url in page.requests.urls if url.endswith("/service-worker.js")]
