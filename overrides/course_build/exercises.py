@@ -116,7 +116,9 @@ def solution_details(soup, exercise):
     summary = soup.new_tag("summary")
     summary.string = "Solution"
     details.append(summary)
-    code = highlight(exercise.solution, PythonLexer(), HtmlFormatter(cssclass="highlight"))
+    # Marked up as the page's other listings are (a <code> in the <pre>), so it looks like them.
+    listing = HtmlFormatter(cssclass="language-python highlight", wrapcode=True)
+    code = highlight(exercise.solution, PythonLexer(), listing)
     details.append(BeautifulSoup(code, "html.parser"))
     return details
 

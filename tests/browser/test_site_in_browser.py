@@ -160,3 +160,34 @@ def test_materials_start_leaves_the_html_element_as_first_painted(page, site_url
     final = page.evaluate("document.documentElement.className")
     assert "js" in final.split() and "no-js" not in final.split()
     assert page.evaluate("window.__classesAtFirstPaint") == final
+
+
+# Each listing the browser has not laid out yet (content-visibility: auto, far from the view):
+# the height it takes now, and the height it takes once drawn.
+SKIPPED_LISTING_HEIGHTS = """() => [...document.querySelectorAll(".md-typeset .highlight > pre")]
+  .filter(pre => !pre.checkVisibility({ contentVisibilityAuto: true }))
+  .map(pre => {
+    const skipped = pre.getBoundingClientRect().height;
+    pre.style.contentVisibility = "visible";
+    return [pre.textContent.trim().split("\\n")[0], skipped, pre.getBoundingClientRect().height];
+  })"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_listing_far_from_the_view_takes_the_height_it_has_once_drawn(
+    browser, site_url, javascript
+):
+    # Otherwise what follows it moves as the reader reaches it: a short listing above a block
+    # shrank by 107 px between the press and the release of a tap on Run, and nothing ran.
+    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
+    page = context.new_page()
+    skipped = []
+    for nav_page in nav_pages():
+        page.goto(site_url + nav_page.url)
+        expect(page.locator("article h1")).to_be_visible()
+        listings = page.evaluate(SKIPPED_LISTING_HEIGHTS)
+        skipped += [(nav_page.source, *listing) for listing in listings]
+    context.close()
+    assert skipped, "no page has a listing far enough from the view to be skipped"
+    moved = [listing for listing in skipped if abs(listing[2] - listing[3]) >= 1]
+    assert moved == [], moved

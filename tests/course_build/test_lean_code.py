@@ -1,8 +1,9 @@
-"""Listings lose the spans pygments puts around names and whitespace, and nothing else."""
+"""Listings lose the spans pygments puts around names and whitespace, and nothing else; each
+says how many lines it has."""
 
 import re
 
-from course_build.lean_code import with_plain_tokens_unwrapped
+from course_build.lean_code import with_line_counts, with_plain_tokens_unwrapped
 
 
 def text_of(html):
@@ -21,3 +22,17 @@ def test_names_and_whitespace_lose_their_spans_and_the_code_reads_the_same(rende
 def test_only_listings_change():
     prose = '<p><span class="n">a note</span></p>'
     assert with_plain_tokens_unwrapped(prose) == prose
+
+
+def test_each_highlighted_listing_says_how_many_lines_it_has(render_markdown):
+    html = render_markdown("```python\nx = 1\n\ny = '<a>'\n```\n\n```text\none line\n```")
+    counted = with_line_counts(html)
+    assert counted.count("<pre") == 2
+    assert '<pre style="--listing-lines: 3">' in counted  # the blank line counts
+    assert '<pre style="--listing-lines: 1">' in counted
+    assert text_of(counted) == text_of(html)
+
+
+def test_a_diagrams_source_is_not_a_listing():
+    mermaid = '<pre class="mermaid"><code>flowchart LR\n  a --> b\n</code></pre>'
+    assert with_line_counts(mermaid) == mermaid
