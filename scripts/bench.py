@@ -4,7 +4,8 @@
 table, MEASURES: each row is declared once, with its name, its driver (the function that
 measures it), what it is compared with (raw Pyodide measured in the same run, another row, or
 nothing) and its target (a ratio against that, a bound, or none: reported). Collection,
-medians and the report all come from the table; `--list` prints it without measuring.
+medians and the report all come from the table; `--list` prints it without measuring, and
+`--only TEXT` measures only the rows whose name has TEXT (with what they are compared with).
 
 Times are measured inside the page: from the click (a capturing listener) to the moment the
 watched element's text first matches (a MutationObserver), with the browser tests' stopwatch
@@ -931,7 +932,7 @@ def compare_builds(other_site, repeat):
         print(f"{name:<14}median {middle:>6.0f} ms  (range {low:.0f}-{high:.0f})")
 
 
-def measure_site(repeat):
+def measure_site(repeat, measures):
     raw_files = {SITE / name: text for name, text in raw_page_files().items()}
     for path, text in raw_files.items():
         path.write_text(text, encoding="utf-8")
@@ -945,10 +946,10 @@ def measure_site(repeat):
         with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
             bench = Bench(playwright, scratch, servers[0])
             try:
-                samples = collect(bench, MEASURES, repeat)
+                samples = collect(bench, measures, repeat)
             finally:
                 bench.close()
-        report(MEASURES, samples, repeat)
+        report(measures, samples, repeat)
     finally:
         for server in servers:
             server.stop()
@@ -963,14 +964,18 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure (median)")
     parser.add_argument("--compare", metavar="OTHER_SITE", help="compare the cold Run of builds")
     parser.add_argument("--list", action="store_true", help="print the table of measures")
+    parser.add_argument("--only", metavar="TEXT", help="measure only the rows whose name has TEXT")
     args = parser.parse_args()
+    measures = [m for m in MEASURES if (args.only or "").lower() in m.name.lower()]
     if args.list:
-        return list_measures(MEASURES)
+        return list_measures(measures)
     if not shutil.which(CHROMIUM):
         raise SystemExit(f"{CHROMIUM} is missing: run `make chromium`")
     if args.compare:
         return compare_builds(args.compare, args.repeat)
-    measure_site(args.repeat)
+    if not measures:
+        raise SystemExit(f"no measure's name has {args.only!r}: see --list")
+    measure_site(args.repeat, measures)
 
 
 if __name__ == "__main__":
