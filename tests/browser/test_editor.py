@@ -6,6 +6,7 @@ place of the page's listing without moving anything."""
 
 import re
 
+import pytest
 from course_content import exercises
 from lesson_page import (
     block,
@@ -197,3 +198,16 @@ def test_the_editor_takes_the_place_of_the_listing_without_moving_what_follows(l
         before = block_.evaluate(HINT_OFFSET)
         expect(editor(block_).locator(".cm-line").first).to_be_visible()
         assert before > 0 and block_.evaluate(HINT_OFFSET) == before
+
+
+def test_an_editor_takes_the_place_of_its_listing_without_moving_what_follows(lesson):
+    # An editor is created as the reader nears its block, above or below the view: a change of
+    # height there moves what the reader is reading (or jumped to) under them.
+    blocks = lesson.locator(".runnable-block:not(details:not([open]) .runnable-block)")
+    heights = "blocks => blocks.map(b => b.getBoundingClientRect().height)"
+    lesson.mouse.wheel(0, 100)  # editors wait for the reader's first scroll
+    before = blocks.evaluate_all(heights)
+    for number in range(blocks.count()):
+        blocks.nth(number).scroll_into_view_if_needed()
+        expect(blocks.nth(number).locator(".cm-editor")).to_have_count(1)
+    assert blocks.evaluate_all(heights) == pytest.approx(before, abs=0.5)
