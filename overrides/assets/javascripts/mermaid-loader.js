@@ -66,11 +66,7 @@
       await nearViewport(source);
       await pythonSettled;
       try {
-        const drawn = await fitted(await loadMermaid(), id, text, source?.clientWidth ?? Infinity);
-        // Swapped in near the reader only: a reader who jumped away meanwhile (a link to a later
-        // section) would have the page grow under them as they land.
-        await nearViewport(source);
-        return drawn;
+        return await fitted(await loadMermaid(), id, text, source?.clientWidth ?? Infinity);
       } catch {
         mermaidModule = undefined; // try again on the next page, when back online
         return { svg: unavailable(text) };
