@@ -127,10 +127,20 @@ def editor(block_):
     return block_.locator(".cm-content")
 
 
+# A scrolled-to block's editor waits for a Python start under way to settle (code-block.js), and
+# the pointer over a block starts one: under load a start outlasts expect()'s 5 s.
+EDITOR_ARRIVES_MS = 30_000
+
+
+def expect_editor(block_):
+    """Wait, as a reader would, until the block's editor has taken the place of its listing."""
+    expect(editor(block_).locator(".cm-line").first).to_be_visible(timeout=EDITOR_ARRIVES_MS)
+
+
 def editor_code(block_):
     """The code in the block's editor, as it shows it (a short block: every line is drawn; an
     empty line's inner text is a line break of its own)."""
-    expect(editor(block_)).to_be_visible()
+    expect_editor(block_)
     lines = block_.locator(".cm-line").all_inner_texts()
     return "\n".join(line.rstrip("\n") for line in lines).rstrip("\n")
 

@@ -12,6 +12,7 @@ from lesson_page import (
     block,
     check,
     editor,
+    expect_editor,
     open_enclosing_card,
     open_exercise,
     type_code,
@@ -142,6 +143,7 @@ HINT = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave
 def test_the_keyboard_hint_is_shown_and_is_the_editors_description(lesson):
     first = block(lesson, 1)
     expect(first.locator(".runnable-hint")).to_be_visible()
+    expect_editor(first)
     expect(editor(first)).to_have_accessible_description(HINT)
 
 
@@ -179,7 +181,7 @@ FONT_SIZES = """() => {
 def test_code_in_every_block_is_at_the_lessons_code_size(lesson):
     exercise = lesson.locator("details.exercise .runnable-block").first
     for block_ in [block(lesson, 1), exercise]:
-        expect(editor(block_).locator(".cm-line").first).to_be_visible()
+        expect_editor(block_)
     sizes = lesson.evaluate(FONT_SIZES)
     assert len(sizes) == 5, sizes  # lesson code, and each kind of block's static code and editor
     assert set(sizes.values()) == {sizes["lessonCode"]}, sizes
@@ -198,6 +200,6 @@ def test_the_editor_takes_the_place_of_the_listing_without_moving_what_follows(l
         block_ = block(lesson, number)
         open_enclosing_card(block_)
         before = block_.evaluate(HINT_OFFSET)
-        expect(editor(block_).locator(".cm-line").first).to_be_visible()
+        expect_editor(block_)
         assert before > 0 and block_.evaluate(HINT_OFFSET) == before
 
