@@ -34,7 +34,7 @@ STORED_SNAPSHOTS = (
     f"() => caches.open('{SNAPSHOT_CACHE}').then(c => c.keys()).then(k => k.map(r => r.url))"
 )
 STATUS = f"() => {SESSION}.then(m => m.status())"
-SNAPSHOT_QUIET_MS = 2_000  # python-session.js waits this long after a start before making one
+SNAPSHOT_QUIET_MS = 10_000  # python-session.js waits this long after a start before making one
 NO_SNAPSHOT = {"state": "none", "bytes": 0, "storedBytes": 0, "makeMs": 0}
 REFUSED = f"() => ({STATUS})().then(status => status.snapshot.state === 'failed')"
 # Notes when the background worker began making the snapshot, and so when to watch from.
@@ -314,9 +314,11 @@ def test_a_run_comes_first_and_the_snapshot_is_made_afterwards(page, site_url):
     open_lesson(page, site_url)
     first = block(page, 1)
     run(first)
-    set_code(page, first, "import time\nend = time.time() + 6\nwhile time.time() < end:\n    pass")
+    running_s = (SNAPSHOT_QUIET_MS + 4_000) // 1_000
+    busy = f"import time\nend = time.time() + {running_s}\nwhile time.time() < end:\n    pass"
+    set_code(page, first, busy)
     first.get_by_role("button", name="Run", exact=True).click()
-    page.wait_for_timeout(3_000)  # longer than the quiet the snapshot waits for, while it runs
+    page.wait_for_timeout(SNAPSHOT_QUIET_MS + 1_000)  # longer than the quiet, while it runs
     assert page.evaluate(STATUS)["snapshot"]["state"] == "waiting"
     expect(status(first)).to_have_text(re.compile("^Finished"), timeout=30_000)
     page.wait_for_function(STORED, timeout=60_000)
