@@ -20,6 +20,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if BUILD_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.build)
+    # The slow tests (the contributor's whole workflow: ~50 s) first: collected last, they ended
+    # the parallel run with one process busy and the other core idle.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")

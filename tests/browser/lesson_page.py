@@ -164,6 +164,19 @@ def type_code(page, block_, code):
     return type_into_focused_editor(page, code)
 
 
+def edit_line(page, block_, old, new):
+    """Change `old`, on one line of the block's code, to `new` as a reader fixes a line: click
+    the line, End, ArrowLeft to just after `old`, Backspace over it, type `new`."""
+    [line] = [line for line in editor_code(block_).split("\n") if old in line]
+    block_.locator(".cm-line", has_text=line.strip()).click()
+    page.keyboard.press("End")
+    for _ in line[line.index(old) + len(old) :]:
+        page.keyboard.press("ArrowLeft")
+    for _ in old:
+        page.keyboard.press("Backspace")
+    page.keyboard.type(new)
+
+
 # The indentation of the line the cursor is on, as the focused editor shows it.
 ACTIVE_LINE_INDENTATION = (
     "() => document.querySelector('.cm-focused .cm-activeLine').textContent.search(/[^ ]|$/)"

@@ -13,7 +13,9 @@ from lesson_page import (
     LESSON_PAGE,
     RUNTIME,
     block,
+    edit_line,
     editor,
+    editor_code,
     open_lesson,
     open_page_with_blocks,
     output,
@@ -333,12 +335,14 @@ def test_breaking_an_assertion_shows_pytests_explanation_then_fixing_passes(less
     # The lesson's traditional tests (test_add and test_api), edited as a reader would.
     traditional = block(lesson, FIRST_TEST_BLOCK)
     code = original_code(traditional)
-    set_code(lesson, traditional, code.replace("assert add(2, 3) == 5", "assert add(2, 3) == 6"))
+    edit_line(lesson, traditional, "== 5", "== 6")
+    assert editor_code(traditional) == code.replace("add(2, 3) == 5", "add(2, 3) == 6")
     assert run_tests(traditional).startswith("1 failed, 1 passed in ")
     failed = traditional.locator(".runnable-tests li[data-outcome='failed']")
     expect(failed).to_contain_text("test_add: failed")
     expect(failed.locator(".runnable-test-details")).to_contain_text("assert 5 == 6")
     expect(failed.locator(".runnable-test-details")).to_contain_text("where 5 = add(2, 3)")
     expect(output(traditional)).to_contain_text("1 failed, 1 passed")
-    set_code(lesson, traditional, code)  # fixed: the edited module must not be cached
+    edit_line(lesson, traditional, "== 6", "== 5")  # fixed: the edited module must not be cached
+    assert editor_code(traditional) == code
     assert run_tests(traditional).startswith("2 passed in ")
