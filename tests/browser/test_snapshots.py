@@ -34,7 +34,7 @@ STORED_SNAPSHOTS = (
     f"() => caches.open('{SNAPSHOT_CACHE}').then(c => c.keys()).then(k => k.map(r => r.url))"
 )
 STATUS = f"() => {SESSION}.then(m => m.status())"
-SNAPSHOT_QUIET_MS = 10_000  # python-session.js waits this long after a start before making one
+SNAPSHOT_QUIET_MS = 5_000  # python-session.js waits this long after a start before making one
 NO_SNAPSHOT = {"state": "none", "bytes": 0, "storedBytes": 0, "makeMs": 0}
 REFUSED = f"() => ({STATUS})().then(status => status.snapshot.state === 'failed')"
 # Notes when the background worker began making the snapshot, and so when to watch from.

@@ -20,8 +20,9 @@ const LOCATIONS = { indexURL: RUNTIME_URL.href, lockFileURL: LOCK_FILE_URL.href,
 // A snapshot is made once Python has started and no run has begun for this long. A run ends the
 // making, and a reader working on an exercise runs again within seconds: after 2 s, makings
 // were begun and thrown away run after run, a second Python start's CPU each time (the browser
-// tests, which iterate as such a reader does, ran 6 % faster at 10 s).
-const SNAPSHOT_QUIET_MS = 10_000;
+// tests, which iterate as such a reader does, ran 6 % faster with 10 s). 5 s, so that the
+// snapshot is still stored within 10 s of the first start (~2 s to make it on 2 cores).
+const SNAPSHOT_QUIET_MS = 5_000;
 // A restored session holds its WebAssembly memory (~40 MB) for the visit: not on a device with
 // less memory than this (GB, navigator.deviceMemory), where Python starts on intent as before.
 const RESTORE_BEFORE_INTENT_MIN_MEMORY_GB = 4;
