@@ -314,6 +314,9 @@ def test_a_run_comes_first_and_the_snapshot_is_made_afterwards(page, site_url):
     open_lesson(page, site_url)
     first = block(page, 1)
     run(first)
+    # A reader who runs again within seconds has had no making begun, to be thrown away.
+    page.wait_for_timeout(SNAPSHOT_QUIET_MS // 2)
+    assert page.evaluate(STATUS)["snapshot"]["state"] == "waiting"
     running_s = (SNAPSHOT_QUIET_MS + 4_000) // 1_000
     busy = f"import time\nend = time.time() + {running_s}\nwhile time.time() < end:\n    pass"
     set_code(page, first, busy)
