@@ -225,6 +225,17 @@ def open_enclosing_card(block_):
         card.locator("summary").first.click()
 
 
+def run_with_the_runtime_held(page, block_):
+    """Click Run while Python's runtime download is held, as a stalled download would be; return
+    once the start has asked for it (on a busy machine, over 1 s after the click), with the list
+    of held requests. `page.unroute(RUNTIME)` lets them go on."""
+    held = []
+    page.route(RUNTIME, lambda route: held.append(route))
+    with page.expect_request(RUNTIME, timeout=30_000):
+        block_.get_by_role("button", name="Run", exact=True).click()
+    return held
+
+
 def run(block_, timeout=30_000):
     open_enclosing_card(block_)
     block_.get_by_role("button", name="Run", exact=True).click()

@@ -20,6 +20,7 @@ from lesson_page import (
     output,
     run,
     run_tests,
+    run_with_the_runtime_held,
     set_code,
     status,
 )
@@ -91,12 +92,9 @@ LONGEST_STILL_MS = 1_500
 def test_the_status_moves_every_second_while_python_loads(page, site_url):
     # The runtime's WebAssembly is held back as a stalled download would be: the status must
     # still move, then name each stage, and only the words are spoken.
-    held = []
-    page.route(RUNTIME, lambda route: held.append(route))
     first = block(open_lesson(page, site_url), 1)
     status(first).evaluate(RECORD_STATUS)
-    with page.expect_request(RUNTIME, timeout=30_000):  # the start asks for it (late when busy)
-        first.get_by_role("button", name="Run", exact=True).click()
+    held = run_with_the_runtime_held(page, first)
     page.wait_for_timeout(HELD_MS)
     assert held
     assert status(first).aria_snapshot() == "- status: Downloading Python…"

@@ -22,6 +22,7 @@ from lesson_page import (
     python_requests,
     run,
     run_tests,
+    run_with_the_runtime_held,
     set_code,
     status,
     stay_for_a_second_page,
@@ -67,12 +68,8 @@ def test_editors_wait_while_python_starts(page, site_url):
     # A reader who scrolls to a block and clicks Run at once: the editor's work must not
     # compete with Python's start, though the click scrolled the block into view and focused
     # its Run button. The runtime's download is held until the editor's absence is seen.
-    held = []
-    page.route(RUNTIME, lambda route: held.append(route))
     first = block(open_lesson(page, site_url), 1)
-    # The start asks for the runtime (on a busy machine, over 1 s after the click).
-    with page.expect_request(RUNTIME, timeout=30_000):
-        first.get_by_role("button", name="Run", exact=True).click()
+    held = run_with_the_runtime_held(page, first)
     page.wait_for_timeout(1_000)  # longer than the dwell an editor waits for
     assert held
     expect(first.locator(".cm-editor")).to_have_count(0)
