@@ -8,12 +8,10 @@ import pytest
 from lesson_page import (
     FIRST_TEST_BLOCK,
     LESSON,
-    LONGEST_GAP_WHILE_CODE_SPINS_MS,
     LONGEST_TASK_ALLOWED_MS,
     RUNTIME,
     STOP_ALLOWED_S,
     block,
-    longest_main_thread_task_ms,
     loop_then_stop,
     loop_then_stop_in_place,
     output,
@@ -26,7 +24,7 @@ from lesson_page import (
     status,
     stop_in_time,
     wait_until_code_runs,
-    watch_main_thread,
+    watching_main_thread,
 )
 from playwright.sync_api import expect
 
@@ -60,9 +58,8 @@ def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
     paste_code(lesson, with_tests, "def test_forever():\n    while True:\n        pass\n")
     with_tests.get_by_role("button", name="Run tests").click()
     wait_until_code_runs(with_tests)  # pytest's wheels are loaded; pytest starts, then spins
-    watch_main_thread(lesson)
     stall = stall_while_code_spins_ms(lesson)
-    assert stall < LONGEST_GAP_WHILE_CODE_SPINS_MS, f"the page stalled {stall:.0f} ms"
+    assert stall < LONGEST_TASK_ALLOWED_MS, f"the page stalled {stall:.0f} ms"
     assert stop_in_time(with_tests) < STOP_ALLOWED_S
     expect(status(with_tests)).to_have_text(re.compile("^Stopped"))
     set_code(lesson, with_tests, "def test_quick():\n    assert 1 + 1 == 2\n")
@@ -73,19 +70,15 @@ def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
 
 
 def test_an_output_flood_is_capped_and_the_page_stays_responsive(lesson):
-    """The best of three floods: the heartbeat measures wall time, which another process on a
-    2-core machine stretches now and then (CI once saw 382 ms for a flood that takes 40-120 ms
-    alone), while a flood the page cannot take (the line cap lifted: 290-430 ms) is slow every
-    time."""
+    """With the line cap lifted the main thread spends 250-770 ms between two heartbeats (one
+    message per line); capped, 35-75 ms."""
     first = block(lesson, 1)
     run_and_expect_recovery(lesson, first)  # Python started: measure the flood alone
     paste_code(lesson, first, "for i in range(300_000):\n    print(i)")
-    longest_gaps = []
-    for _ in range(3):
-        watch_main_thread(lesson)
+    with watching_main_thread(lesson) as watch:
         run(first, timeout=60_000)
-        longest_gaps.append(longest_main_thread_task_ms(lesson))
-    assert min(longest_gaps) < LONGEST_TASK_ALLOWED_MS, longest_gaps
+    stall = watch.longest_stall_ms
+    assert stall < LONGEST_TASK_ALLOWED_MS, f"the page stalled {stall:.0f} ms"
     expect(output(first)).to_contain_text("… 299,000 more lines")
     assert output(first).inner_text().count("\n") < 1_010
 
