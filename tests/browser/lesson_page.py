@@ -288,8 +288,10 @@ BUSY_MAIN_THREAD = """async ms => {
   while (performance.now() < end);
 }"""
 PROOF_SPIN_MS = 250
-# The spin's CPU time, less what another process may take from it on a loaded machine.
-PROOF_SEEN_MS = 100
+# The spin's CPU time is what other threads leave it: on two cores shared with a second test
+# process, a spin while Python loops in the page's worker got 73-78 ms. What the proof rules out
+# is a watch that reads no clock or another thread's: a 0 ms gap.
+PROOF_SEEN_MS = 10
 LONGEST_TASK_ALLOWED_MS = 200
 WATCHED_MS = 1_000  # how long the heartbeat watches runaway code before Stop is clicked
 
