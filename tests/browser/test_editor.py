@@ -32,56 +32,56 @@ def indentation(line):
     return len(line) - len(line.lstrip(" "))
 
 
-def test_enter_after_a_colon_indents_four_spaces_and_enter_keeps_the_level(lesson):
-    first = block(lesson, 1)
-    type_code(lesson, first, "def f(x):")
-    lesson.keyboard.press("Enter")
-    lesson.keyboard.type("y = x")
-    lesson.keyboard.press("Enter")
-    lesson.keyboard.type("if y:")
-    lesson.keyboard.press("Enter")
-    lesson.keyboard.type("y += 1")
-    lesson.keyboard.press("Enter")
-    lesson.keyboard.type("print(y)")
+def test_enter_after_a_colon_indents_four_spaces_and_enter_keeps_the_level(started_lesson):
+    first = block(started_lesson, 1)
+    type_code(started_lesson, first, "def f(x):")
+    started_lesson.keyboard.press("Enter")
+    started_lesson.keyboard.type("y = x")
+    started_lesson.keyboard.press("Enter")
+    started_lesson.keyboard.type("if y:")
+    started_lesson.keyboard.press("Enter")
+    started_lesson.keyboard.type("y += 1")
+    started_lesson.keyboard.press("Enter")
+    started_lesson.keyboard.type("print(y)")
     assert [indentation(line) for line in lines(first)] == [0, 4, 4, 8, 8]
 
 
-def test_backspace_in_leading_whitespace_removes_a_level(lesson):
-    first = block(lesson, 1)
-    type_code(lesson, first, "def f(x):\n    if x:\n        y = 1")
-    lesson.keyboard.press("Enter")  # keeps the level: 8 spaces
-    lesson.keyboard.press("Backspace")
-    lesson.keyboard.type("return y")
+def test_backspace_in_leading_whitespace_removes_a_level(started_lesson):
+    first = block(started_lesson, 1)
+    type_code(started_lesson, first, "def f(x):\n    if x:\n        y = 1")
+    started_lesson.keyboard.press("Enter")  # keeps the level: 8 spaces
+    started_lesson.keyboard.press("Backspace")
+    started_lesson.keyboard.type("return y")
     assert lines(first)[-1] == "    return y"
 
 
-def test_tab_and_shift_tab_indent_and_dedent_the_line_by_four(lesson):
-    first = block(lesson, 1)
-    type_code(lesson, first, "x = 1")
-    lesson.keyboard.press("Tab")
+def test_tab_and_shift_tab_indent_and_dedent_the_line_by_four(started_lesson):
+    first = block(started_lesson, 1)
+    type_code(started_lesson, first, "x = 1")
+    started_lesson.keyboard.press("Tab")
     assert lines(first) == ["    x = 1"]
-    lesson.keyboard.press("Tab")
+    started_lesson.keyboard.press("Tab")
     assert lines(first) == ["        x = 1"]
-    lesson.keyboard.press("Shift+Tab")
+    started_lesson.keyboard.press("Shift+Tab")
     assert lines(first) == ["    x = 1"]
-    assert lesson.evaluate(IN_EDITOR)  # Tab indented: focus stayed
+    assert started_lesson.evaluate(IN_EDITOR)  # Tab indented: focus stayed
 
 
 # Every rule of the site's indentation, and every exercise's solution, is typed under Node with
 # CodeMirror's own commands (tests/exercises/test_typed_solutions.py); here, the keys in the page.
-def test_enter_after_return_offers_one_level_less(lesson):
-    first = block(lesson, 1)
-    assert type_code(lesson, first, "def f(x):\n    if x:\n        return 1") == []
-    lesson.keyboard.press("Enter")
-    lesson.keyboard.type("z")
+def test_enter_after_return_offers_one_level_less(started_lesson):
+    first = block(started_lesson, 1)
+    assert type_code(started_lesson, first, "def f(x):\n    if x:\n        return 1") == []
+    started_lesson.keyboard.press("Enter")
+    started_lesson.keyboard.type("z")
     assert lines(first)[-1] == "    z"
 
 
-def test_dedenting_keywords_re_indent_as_they_are_typed(lesson):
-    first = block(lesson, 1)
-    type_code(lesson, first, "for x in range(3):\n    try:\n        print(1 / x)")
-    lesson.keyboard.press("Enter")
-    lesson.keyboard.type("except ZeroDivisionError:")
+def test_dedenting_keywords_re_indent_as_they_are_typed(started_lesson):
+    first = block(started_lesson, 1)
+    type_code(started_lesson, first, "for x in range(3):\n    try:\n        print(1 / x)")
+    started_lesson.keyboard.press("Enter")
+    started_lesson.keyboard.type("except ZeroDivisionError:")
     assert lines(first)[-1] == "    except ZeroDivisionError:"
 
 
@@ -107,41 +107,41 @@ def test_typing_a_reference_solution_needs_no_reindenting_and_passes(page, site_
     assert re.match(r"All \d+ checks pass", check(block_))
 
 
-def test_escape_then_tab_leaves_the_editor_both_ways(lesson):
-    first = block(lesson, 1)
+def test_escape_then_tab_leaves_the_editor_both_ways(started_lesson):
+    first = block(started_lesson, 1)
     editor(first).click()
-    lesson.keyboard.press("Tab")  # indents: the editor keeps focus
-    assert lesson.evaluate(IN_EDITOR)
-    lesson.keyboard.press("Escape")
-    lesson.keyboard.press("Tab")
-    assert not lesson.evaluate(IN_EDITOR)
-    assert lesson.evaluate("document.activeElement !== document.body")
-    lesson.keyboard.press("Shift+Tab")  # back into the editor
-    assert lesson.evaluate(IN_EDITOR)
-    lesson.keyboard.press("Escape")
-    lesson.keyboard.press("Shift+Tab")
-    assert not lesson.evaluate(IN_EDITOR)
+    started_lesson.keyboard.press("Tab")  # indents: the editor keeps focus
+    assert started_lesson.evaluate(IN_EDITOR)
+    started_lesson.keyboard.press("Escape")
+    started_lesson.keyboard.press("Tab")
+    assert not started_lesson.evaluate(IN_EDITOR)
+    assert started_lesson.evaluate("document.activeElement !== document.body")
+    started_lesson.keyboard.press("Shift+Tab")  # back into the editor
+    assert started_lesson.evaluate(IN_EDITOR)
+    started_lesson.keyboard.press("Escape")
+    started_lesson.keyboard.press("Shift+Tab")
+    assert not started_lesson.evaluate(IN_EDITOR)
     expect(first.get_by_role("button", name="Copy")).to_be_focused()  # the control before it
 
 
-def test_ctrl_m_makes_tab_move_focus_until_pressed_again(lesson):
-    first = block(lesson, 1)
+def test_ctrl_m_makes_tab_move_focus_until_pressed_again(started_lesson):
+    first = block(started_lesson, 1)
     editor(first).click()
-    lesson.keyboard.press("Control+m")
-    lesson.keyboard.press("Shift+Tab")
+    started_lesson.keyboard.press("Control+m")
+    started_lesson.keyboard.press("Shift+Tab")
     expect(first.get_by_role("button", name="Copy")).to_be_focused()
-    lesson.keyboard.press("Tab")  # back in: Tab still moves focus
-    assert lesson.evaluate(IN_EDITOR)
-    lesson.keyboard.press("Control+m")
-    lesson.keyboard.press("Tab")  # indents again
-    assert lesson.evaluate(IN_EDITOR)
+    started_lesson.keyboard.press("Tab")  # back in: Tab still moves focus
+    assert started_lesson.evaluate(IN_EDITOR)
+    started_lesson.keyboard.press("Control+m")
+    started_lesson.keyboard.press("Tab")  # indents again
+    assert started_lesson.evaluate(IN_EDITOR)
 
 
 HINT = "Ctrl+Enter or Shift+Enter runs. Tab indents; press Esc then Tab to leave the editor."
 
 
-def test_the_keyboard_hint_is_shown_and_is_the_editors_description(lesson):
-    first = block(lesson, 1)
+def test_the_keyboard_hint_is_shown_and_is_the_editors_description(started_lesson):
+    first = block(started_lesson, 1)
     expect(first.locator(".runnable-hint")).to_be_visible()
     expect_editor(first)
     expect(editor(first)).to_have_accessible_description(HINT)

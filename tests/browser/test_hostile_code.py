@@ -69,13 +69,13 @@ def test_a_test_stuck_in_a_loop_can_be_stopped(lesson):
 # --- Floods, bombs and odd requests -----------------------------------------------------------
 
 
-def test_an_output_flood_is_capped_and_the_page_stays_responsive(lesson):
+def test_an_output_flood_is_capped_and_the_page_stays_responsive(started_lesson):
     """With the line cap lifted the main thread spends 250-770 ms between two heartbeats (one
     message per line); capped, 35-75 ms."""
-    first = block(lesson, 1)
-    run_and_expect_recovery(lesson, first)  # Python started: measure the flood alone
-    paste_code(lesson, first, "for i in range(300_000):\n    print(i)")
-    with watching_main_thread(lesson) as watch:
+    first = block(started_lesson, 1)
+    run_and_expect_recovery(started_lesson, first)  # Python started: measure the flood alone
+    paste_code(started_lesson, first, "for i in range(300_000):\n    print(i)")
+    with watching_main_thread(started_lesson) as watch:
         run(first, timeout=60_000)
     stall = watch.longest_stall_ms
     assert stall < LONGEST_TASK_ALLOWED_MS, f"the page stalled {stall:.0f} ms"
@@ -83,18 +83,18 @@ def test_an_output_flood_is_capped_and_the_page_stays_responsive(lesson):
     assert output(first).inner_text().count("\n") < 1_010
 
 
-def test_one_enormous_line_is_capped_too(lesson):
-    first = block(lesson, 1)
-    paste_code(lesson, first, "print('x' * 50_000_000)")
+def test_one_enormous_line_is_capped_too(started_lesson):
+    first = block(started_lesson, 1)
+    paste_code(started_lesson, first, "print('x' * 50_000_000)")
     run(first, timeout=60_000)
     assert len(output(first).inner_text()) < 201_000
     expect(output(first)).to_contain_text("… 1 more line\n")
 
 
-def test_output_is_text_never_html(lesson):
-    first = block(lesson, 1)
+def test_output_is_text_never_html(started_lesson):
+    first = block(started_lesson, 1)
     html = "<img src=x onerror=alert(1)><b>bold</b><script>alert(2)</script>"
-    paste_code(lesson, first, f"print({html!r})")
+    paste_code(started_lesson, first, f"print({html!r})")
     run(first)
     expect(output(first)).to_have_text(html + "\n")
     assert output(first).locator("img, b, script").count() == 0
@@ -154,14 +154,14 @@ EXPLAINED_FAILURES = {
     ids=EXPLAINED_FAILURES.keys(),
 )
 def test_a_failure_is_explained_and_the_next_run_works(
-    lesson, code, expected_status, expected_output
+    started_lesson, code, expected_status, expected_output
 ):
-    first = block(lesson, 1)
-    paste_code(lesson, first, code)
+    first = block(started_lesson, 1)
+    paste_code(started_lesson, first, code)
     assert re.fullmatch(expected_status, run(first))
     for fragment in expected_output:
         expect(output(first)).to_contain_text(fragment)
-    run_and_expect_recovery(lesson, first)
+    run_and_expect_recovery(started_lesson, first)
 
 
 def test_stop_while_python_is_starting_cancels_the_run(lesson):

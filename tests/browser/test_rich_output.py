@@ -33,17 +33,17 @@ print(f"second {time.time() * 1000:.0f}")
 """
 
 
-def test_output_streams_while_python_keeps_computing(lesson):
-    first = block(lesson, 1)
+def test_output_streams_while_python_keeps_computing(started_lesson):
+    first = block(started_lesson, 1)
     run(first)  # Python has started: what follows is measured alone
-    set_code(lesson, first, PRINT_COMPUTE_PRINT)
+    set_code(started_lesson, first, PRINT_COMPUTE_PRINT)
     output(first).evaluate(LINE_ARRIVALS)
     first.get_by_role("button", name="Run", exact=True).click()
     expect(output(first)).to_contain_text("first ", timeout=5_000)
     assert "second" not in output(first).inner_text()  # shown while the 4 s still run
     expect(status(first)).to_have_text("Running…")
     expect(status(first)).to_contain_text("Finished", timeout=30_000)
-    arrivals = lesson.evaluate("window.__arrivals")
+    arrivals = started_lesson.evaluate("window.__arrivals")
     for line, shown_at in arrivals.items():
         printed_at = int(line.split()[1])
         late = shown_at - printed_at
@@ -60,16 +60,16 @@ Drawing()
 """
 
 
-def test_an_svg_repr_is_drawn_as_an_image_whose_scripts_never_run(lesson):
-    first = block(lesson, 1)
-    set_code(lesson, first, HOSTILE_SVG)
+def test_an_svg_repr_is_drawn_as_an_image_whose_scripts_never_run(started_lesson):
+    first = block(started_lesson, 1)
+    set_code(started_lesson, first, HOSTILE_SVG)
     assert run(first).startswith("Finished")
     image = first.locator(".runnable-displays img")
     expect(image).to_have_attribute("alt", "Hostile drawing")
     assert image.get_attribute("src").startswith("blob:")
     expect(image).to_have_js_property("complete", True)
     assert image.evaluate("img => img.naturalWidth") == 100
-    assert lesson.title() != "pwned"
+    assert started_lesson.title() != "pwned"
     assert first.locator(".runnable-displays script, .runnable-displays svg").count() == 0
 
 
@@ -82,16 +82,16 @@ Scores()
 """
 
 
-def test_an_html_table_is_rebuilt_from_its_text(lesson):
-    first = block(lesson, 1)
-    set_code(lesson, first, TABLE)
+def test_an_html_table_is_rebuilt_from_its_text(started_lesson):
+    first = block(started_lesson, 1)
+    set_code(started_lesson, first, TABLE)
     run(first)
     table = first.locator(".runnable-displays table")
     expect(table.locator("caption")).to_have_text("Model scores")
     expect(table.locator("th")).to_have_text(["model", "accuracy"])
     expect(table.locator("td")).to_have_text(["v2", "0.97"])
     assert first.locator(".runnable-displays :is(b, script, img, [onclick])").count() == 0
-    assert lesson.title() != "pwned"
+    assert started_lesson.title() != "pwned"
 
 
 PYGAL_CHART = """import pygal

@@ -189,9 +189,9 @@ def test_edits_persist_across_reloads_until_reset(lesson):
     assert words(editor(block(lesson, 2)).inner_text()) == words(original)
 
 
-def test_traceback_is_shown_and_trimmed_to_the_readers_code(lesson):
-    first = block(lesson, 1)
-    set_code(lesson, first, "def ratio(a, b):\n    return a / b\n\nprint(ratio(1, 0))")
+def test_traceback_is_shown_and_trimmed_to_the_readers_code(started_lesson):
+    first = block(started_lesson, 1)
+    set_code(started_lesson, first, "def ratio(a, b):\n    return a / b\n\nprint(ratio(1, 0))")
     assert re.fullmatch(
         r"Error: ZeroDivisionError: division by zero \(after \d+ ms\)\.", run(first)
     )
