@@ -75,6 +75,7 @@ from lesson_page import (  # noqa: E402
     status,
     stopwatch_ms,
 )
+from stored_snapshots import READ_SNAPSHOT, SNAPSHOT_CACHE, STORED, STORED_SNAPSHOTS  # noqa: E402
 
 SITE = Path("site")
 PORT = 8000  # the URL the site was built for (site_url), so instant navigation works
@@ -86,13 +87,9 @@ CHARTING_WHEELS = ("pygal", "importlib-metadata", "zipp")
 CHECKED_EXERCISE = "card-exercise-data-quality"
 UNISOLATED_PORT = 8001  # the same files without _headers: no cross-origin isolation
 SERVED_SNAPSHOT = "bench-snapshot.bin"  # the build-time alternative, served with the site
-SNAPSHOT_STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
 NO_SERVICE_WORKER = "delete Navigator.prototype.serviceWorker"
 # A device with 2 GB of memory: the page prepares the session but restores only on intent.
 LOW_MEMORY = "Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 })"
-STORED_SNAPSHOT_KEYS = (
-    "caches.open('mlops-snapshot').then(c => c.keys()).then(k => k.map(r => r.url))"
-)
 ANY_TEXT = r"\S"
 TESTS_PASSED = "passed in"
 CHECKS_PASS = "checks pass"
@@ -496,10 +493,10 @@ def run_then_store_snapshot(page):
     """A first visit: run block 1, then wait for the snapshot."""
     run_block(settled_lesson(page))
     output_at = page.evaluate("performance.now()")
-    page.wait_for_function(SNAPSHOT_STORED, polling=POLL_MS, timeout=60_000)
+    page.wait_for_function(STORED, polling=POLL_MS, timeout=60_000)
     stored_after = page.evaluate("performance.now()") - output_at
     snapshot = page.evaluate(f"() => {SESSION}.then(m => m.status())")["snapshot"]
-    [key] = page.evaluate(STORED_SNAPSHOT_KEYS)
+    [key] = page.evaluate(STORED_SNAPSHOTS)
     return {"stored after": stored_after, "make": snapshot["makeMs"], "key": key,
             "memory": snapshot["bytes"], "stored": snapshot["storedBytes"]}  # fmt: skip
 
@@ -582,7 +579,7 @@ def stop_and_run_again(page):
 
 def stop_then_store_snapshot(page):
     plain = stop_and_run_again(page)
-    page.wait_for_function(SNAPSHOT_STORED, polling=POLL_MS, timeout=60_000)
+    page.wait_for_function(STORED, polling=POLL_MS, timeout=60_000)
     return plain
 
 
@@ -594,20 +591,14 @@ def stop_without_isolation(bench):
     return {**{f"plain {k}": v for k, v in plain.items()}, **restored}
 
 
-READ_SNAPSHOT = """key => caches.match(key).then(r => r.blob()).then(blob => new Promise(done => {
-  const reader = new FileReader();
-  reader.onload = () => done(reader.result.split(",")[1]);
-  reader.readAsDataURL(blob);
-}))"""
-
-PUT_SERVED_SNAPSHOT = """async ([url, key, memoryBytes]) => {
+PUT_SERVED_SNAPSHOT = f"""async ([url, key, memoryBytes]) => {{
   const started = performance.now();
   const response = await fetch(url);
-  const headers = { "X-Memory-Bytes": String(memoryBytes) }; // as stored
-  const cache = await caches.open("mlops-snapshot");
-  await cache.put(key, new Response(response.body, { headers }));
+  const headers = {{ "X-Memory-Bytes": String(memoryBytes) }}; // as stored
+  const cache = await caches.open("{SNAPSHOT_CACHE}");
+  await cache.put(key, new Response(response.body, {{ headers }}));
   return performance.now() - started;
-}"""
+}}"""
 
 
 def served_snapshot_cold(bench):
@@ -617,7 +608,7 @@ def served_snapshot_cold(bench):
 
         def read(page):
             page.goto(BASE, wait_until="networkidle")
-            return page.evaluate(READ_SNAPSHOT, returning["key"])
+            return page.evaluate(READ_SNAPSHOT, returning["key"])["body"]
 
         snapshot = base64.b64decode(bench.visit(returning["profile"], read))
         (SITE / SERVED_SNAPSHOT).write_bytes(snapshot)

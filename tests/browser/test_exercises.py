@@ -28,7 +28,7 @@ from lesson_page import (
 )
 from mlops_lab._page.grading import grades_tests
 from playwright.sync_api import expect
-from test_snapshots import make_snapshot, started_from
+from stored_snapshots import make_snapshot, started_from
 
 EXERCISES = exercises()
 WRITE_TESTS = next(found for found in EXERCISES if grades_tests(found.exercise.checks))

@@ -29,9 +29,9 @@ from lesson_page import (
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
+from stored_snapshots import STORED
 
 PAGES_WITH_BLOCKS = pages_with_runnable_blocks()
-SNAPSHOT_STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
 LAB = next(page for page in PAGES_WITH_BLOCKS if page.source == "labs/model-degradation.md")
 
 
@@ -237,7 +237,7 @@ def test_instant_navigation_keeps_the_python_session(lesson, site_url):
     run(first)
     # The snapshot's own worker loads the runtime too (in this incognito context from the
     # network: the service worker's cache has not got it yet); let it finish first.
-    lesson.wait_for_function(SNAPSHOT_STORED, timeout=60_000)
+    lesson.wait_for_function(STORED, timeout=60_000)
     downloads_before = runtime_downloads(lesson)
     lesson.evaluate("window.__notReloaded = true")
     lesson.get_by_role("link", name="Cheatsheet").first.click()

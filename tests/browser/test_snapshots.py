@@ -4,7 +4,6 @@ short of memory or the tab is hidden), and never trusted when they should not be
 another build)."""
 
 import re
-from typing import NamedTuple
 
 import pytest
 from checked_pages import checked_pages
@@ -12,7 +11,6 @@ from lesson_page import (
     BLOCKS,
     SAVE_DATA_HEADERS,
     SAVES_DATA,
-    SESSION,
     block,
     loop_then_stop,
     loop_then_stop_in_place,
@@ -28,25 +26,20 @@ from lesson_page import (
     wait_for_service_worker,
 )
 from playwright.sync_api import expect
-
-SNAPSHOT_CACHE = "mlops-snapshot"
-STORED_SNAPSHOTS = (
-    f"() => caches.open('{SNAPSHOT_CACHE}').then(c => c.keys()).then(k => k.map(r => r.url))"
+from stored_snapshots import (
+    SNAPSHOT_CACHE,
+    STATUS,
+    STORED,
+    STORED_SNAPSHOTS,
+    first_visit_of,
+    given_a_snapshot,
+    make_snapshot,
+    started_from,
 )
-STATUS = f"() => {SESSION}.then(m => m.status())"
+
 SNAPSHOT_QUIET_MS = 5_000  # python-session.js waits this long after a start before making one
 NO_SNAPSHOT = {"state": "none", "bytes": 0, "storedBytes": 0, "makeMs": 0}
 REFUSED = f"() => ({STATUS})().then(status => status.snapshot.state === 'failed')"
-# Notes when the background worker began making the snapshot, and so when to watch from.
-MAKING = f"""() => ({STATUS})().then(status =>
-  status.snapshot.state === 'making' && (window.__makingSince = performance.now()))"""
-# The main thread's tasks of 50 ms or more (the Long Tasks API's threshold) since then.
-LONG_TASKS_WHILE_MAKING = """() => new Promise(resolve =>
-  new PerformanceObserver((list, observer) => {
-  observer.disconnect();
-  resolve(list.getEntries().filter(task => task.startTime + task.duration > window.__makingSince)
-    .map(task => Math.round(task.duration)));
-}).observe({ type: 'longtask', buffered: true }))"""
 # The snapshot under `key` replaced by its first half, as an interrupted write might leave it.
 CUT_SHORT = f"""async key => {{
   const cache = await caches.open('{SNAPSHOT_CACHE}');
@@ -54,8 +47,6 @@ CUT_SHORT = f"""async key => {{
   const bytes = await stored.arrayBuffer();
   await cache.put(key, new Response(bytes.slice(0, bytes.byteLength / 2), stored));
 }}"""
-# The snapshot made while this page was open is stored.
-STORED = "() => document.documentElement.dataset.pythonSnapshot === 'stored'"
 
 
 def python_workers(page):
@@ -87,70 +78,21 @@ def reload_without_intent(page, site_url):
     return open_lesson(page, site_url)
 
 
-def started_from(page):
-    page.wait_for_function("() => document.documentElement.dataset.pythonStart")
-    return page.evaluate("document.documentElement.dataset.pythonStart")
+@pytest.fixture(scope="module")
+def first_visit(browser, site_url):
+    """One first visit that makes the snapshot (first_visit_of), for the tests about what a
+    reader who has one gets, and about what making it cost the page: each of them would
+    otherwise spend ~10 s starting Python and making its own."""
+    pages = checked_pages(browser, site_url)
+    visit = first_visit_of(next(pages), site_url)
+    next(pages, None)  # closes the page, and checks it as the page fixture does
+    return visit
 
 
 def forget_how_python_started(page):
     """So that started_from() reports on the next session, once the current one has started."""
     started_from(page)
     page.evaluate("delete document.documentElement.dataset.pythonStart")
-
-
-def make_snapshot(page, site_url):
-    """A first visit: a block runs (Python starts from scratch), then the snapshot is made."""
-    open_lesson(page, site_url)
-    assert run(block(page, 1)).startswith("Finished")
-    assert started_from(page) == "plain"
-    page.wait_for_function(MAKING, polling=10, timeout=30_000)  # noted, for long tasks since
-    page.wait_for_function(STORED, timeout=60_000)
-    return page.evaluate(STORED_SNAPSHOTS)
-
-
-# The stored snapshot under `key`, read out of the page: its headers and its compressed body
-# (base64, as evaluate() carries strings), and the same put back in another browser context.
-READ_SNAPSHOT = """async key => {
-  const stored = await caches.match(key);
-  const blob = await stored.blob(); // its headers stay readable
-  const body = await new Promise(done => {
-    const reader = new FileReader();
-    reader.onload = () => done(reader.result.split(",")[1]);
-    reader.readAsDataURL(blob);
-  });
-  return { key, headers: Object.fromEntries(stored.headers), body };
-}"""
-PUT_SNAPSHOT = f"""async ({{ key, headers, body }}) => {{
-  const bytes = Uint8Array.from(atob(body), c => c.charCodeAt(0));
-  const cache = await caches.open('{SNAPSHOT_CACHE}');
-  await cache.put(key, new Response(bytes, {{ headers }}));
-}}"""
-
-
-class FirstVisit(NamedTuple):
-    snapshot: dict  # what READ_SNAPSHOT returns
-    long_tasks_while_making: list[int]  # milliseconds
-
-
-@pytest.fixture(scope="module")
-def first_visit(browser, site_url):
-    """One first visit that makes the snapshot (make_snapshot), for the tests about what a
-    reader who has one gets, and about what making it cost the page: each of them would
-    otherwise spend ~10 s starting Python and making its own."""
-    pages = checked_pages(browser, site_url)
-    page = next(pages)
-    [key] = make_snapshot(page, site_url)
-    visit = FirstVisit(page.evaluate(READ_SNAPSHOT, key), page.evaluate(LONG_TASKS_WHILE_MAKING))
-    next(pages, None)  # closes the page, and checks it as the page fixture does
-    return visit
-
-
-def given_a_snapshot(page, site_url, snapshot):
-    """The lesson open in a browser that holds `snapshot`, as a reader's does after a first
-    visit that ran code; returns the stored keys as make_snapshot does."""
-    open_lesson(page, site_url)
-    page.evaluate(PUT_SNAPSHOT, snapshot)
-    return page.evaluate(STORED_SNAPSHOTS)
 
 
 def without_timings(text):
@@ -209,6 +151,26 @@ def test_a_new_tab_starts_from_it_with_empty_namespaces_and_a_working_runtime(
     run(first)
     expect(output(first)).to_contain_text("no_keyboard_input")  # the runner is installed
     assert errors == []
+
+
+# An object shown as a table: drawn by the page runtime's table module, which it imports on first
+# use, where a restored session has no file of the course wheel to import it from.
+SHOWN_AS_A_TABLE = """class Scores:
+    def _repr_html_(self):
+        return '<table><caption>Scores</caption><tr><td>0.97</td></tr></table>'
+
+Scores()"""
+
+
+def test_a_restored_session_draws_a_table_as_a_plain_one_does(page, site_url, first_visit):
+    given_a_snapshot(page, site_url, first_visit.snapshot)
+    page.reload()
+    first = block(open_lesson(page, site_url), 1)
+    set_code(page, first, SHOWN_AS_A_TABLE)
+    # Once: "ModuleNotFoundError: No module named 'mlops_lab._page.html_tables'".
+    assert run(first).startswith("Finished")
+    assert started_from(page) == "snapshot"
+    expect(first.locator(".runnable-displays table caption")).to_have_text("Scores")
 
 
 def test_a_reader_who_never_runs_code_never_makes_one(page, site_url):

@@ -21,12 +21,14 @@ import json
 import linecache
 import os
 import pathlib
+import pkgutil
 import re
 import sys
 import tempfile
 import time
 import traceback
 
+from mlops_lab import _page
 from mlops_lab._page import display
 from mlops_lab._page.diagnosis import as_traceback, diagnose, missing_package_note
 from mlops_lab._page.quiet_pytest import StopAwarePlugin, run_pytest
@@ -212,6 +214,7 @@ def warm_up():
     first test run is as quick as a second one (pytest's plugins imported and set up)."""
     from mlops_lab._page import grading
 
+    import_the_page_runtime()
     with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
         _run_tests(f"{WARM_UP_CODE}\n{WARM_UP_TEST}", pathlib.Path(folder) / "warm_up_test.py")
         checks = f"from exercise import double\n\n{WARM_UP_TEST}"
@@ -221,6 +224,15 @@ def warm_up():
                 del sys.modules[name]
     importlib.invalidate_caches()
     reset_namespaces()
+
+
+def import_the_page_runtime():
+    """Import every module of the page's runtime, those imported on first use too (grading, the
+    table display). A session restored from a snapshot has the modules the snapshot held but
+    not the course wheel's files (Pyodide keeps files outside WebAssembly memory), and the page
+    installs the wheel again only when a reader's code imports from it."""
+    for module in pkgutil.iter_modules(_page.__path__, f"{_page.__name__}."):
+        importlib.import_module(module.name)
 
 
 def install(post_display=None):

@@ -209,15 +209,20 @@ left = [sys.modules[name] for name in set(sys.modules) - before]
 # Its test files were in a temporary folder, now deleted: none of their modules may be left.
 print([m for m in left if getattr(m, "__file__", None) and not os.path.exists(m.__file__)])
 print(runner._namespaces)
+# Every module of the page's runtime is imported: a restored session cannot import one later.
+import pkgutil
+from mlops_lab import _page
+page_runtime = pkgutil.iter_modules(_page.__path__, "mlops_lab._page.")
+print([module.name for module in page_runtime if module.name not in sys.modules])
 print(runner.run_tests("def test_after():\\n    assert True\\n", "/l/", "<b>")[0])
 """
 
 
-def test_a_warm_up_runs_pytest_and_grading_and_leaves_no_module_file_or_namespace():
+def test_a_warm_up_runs_pytest_and_grading_imports_the_page_runtime_and_leaves_nothing():
     # In an interpreter of its own, as in the worker that makes a memory snapshot.
     result = subprocess.run(
         [sys.executable, "-c", WARM_UP_LEAVES_NOTHING], capture_output=True, text=True
     )
     # (pytest's own report of the last run is printed before the status)
     lines = result.stdout.splitlines()
-    assert lines[:2] == ["[]", "{}"] and lines[-1] == OK, result.stdout + result.stderr
+    assert lines[:3] == ["[]", "{}", "[]"] and lines[-1] == OK, result.stdout + result.stderr

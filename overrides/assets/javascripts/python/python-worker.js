@@ -18,12 +18,14 @@ import {
 const RUNNER_MODULE = "mlops_lab._page.runner";
 const COURSE_PACKAGE = "mlops-lab";
 // What a snapshot holds: the course wheel and pytest, after the runner's warm_up() ran pytest
-// and a grading once (so a first Run tests or Check is as quick as a second), and the runner.
+// and a grading once (so a first Run tests or Check is as quick as a second), and every module
+// of the page's runtime (a restored session has no file of the course wheel to import one from).
 const SNAPSHOT_PACKAGES = [COURSE_PACKAGE, "pytest"];
 const SNAPSHOT_MODULES = [
   RUNNER_MODULE,
   "mlops_lab._page.diagnosis",
   "mlops_lab._page.grading",
+  "mlops_lab._page.html_tables",
   "pytest",
   "_pytest.unittest",
 ];
