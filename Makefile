@@ -84,7 +84,7 @@ dev: $(BUILD_PACKAGES) ## Live-reloading server for writing content, rebuilt on 
 	$(VENV)/python scripts/dev_server.py
 
 # The full run ends with its 15 slowest steps: where to look when it grows.
-test: setup chromium java lint ## Run every test: lint, units, builds, Pyodide, browser (~11 min on 2 cores)
+test: setup chromium java lint ## Run every test: lint, units, builds, Pyodide, browser (~12 min on 2 cores)
 	node --test --test-reporter=dot tests/javascript/
 	$(PYTEST) $(TEST_PROCESSES) --durations=15
 
