@@ -280,7 +280,7 @@ HEARTBEAT = """() => {
   setTimeout(tick, 10);
 }"""
 # A spin on the main thread, marked in the trace, after a few heartbeats: the proof that the
-# watch sees the main thread's work. A fixed amount of work (~65 ms of CPU here), not of time: a
+# watch sees the main thread's work. A fixed amount of work (57-60 ms of CPU here), not of time: a
 # 250 ms spin by the clock got 73-78 ms of CPU, and once 3.6 ms, where a second test process and
 # another program kept the cores busy.
 BUSY_MAIN_THREAD = """async steps => {
